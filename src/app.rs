@@ -1,0 +1,178 @@
+//! The commands behind the CLI: gather rules and files, lint, render, and
+//! decide the exit status. Nothing here exits the process; `main` maps the
+//! returned [`Status`] to an exit code.
+
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+
+use codespan_reporting::term::termcolor::Buffer;
+
+use crate::cli::{Cli, ColorChoice, LintArgs};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine;
+use crate::render::human::{self, Tally};
+use crate::rules::{builtin, RuleFile, RuleSet};
+use crate::source::Sources;
+use crate::walk::{self, IO};
+
+/// How a run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// No error-level finding (exit code 0).
+    Clean,
+    /// At least one error-level finding (exit code 1).
+    Findings,
+    /// A usage, I/O or rule-file problem (exit code 2).
+    Failure,
+}
+
+impl Status {
+    pub fn code(self) -> u8 {
+        match self {
+            Status::Clean => 0,
+            Status::Findings => 1,
+            Status::Failure => 2,
+        }
+    }
+}
+
+/// Runs the command line.
+pub fn run(cli: Cli) -> Status {
+    match lint(&cli.lint) {
+        Ok(status) => status,
+        Err(error) => {
+            eprintln!("error: {error}");
+            Status::Failure
+        }
+    }
+}
+
+fn lint(args: &LintArgs) -> io::Result<Status> {
+    let mut sources = Sources::new();
+    let (rule_files, mut problems) = gather_rule_files(args);
+    let (rules, rule_errors) = RuleSet::load(&mut sources, rule_files);
+    problems.extend(rule_errors);
+
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let (files, walk_problems) = walk::discover(&paths);
+    problems.extend(walk_problems);
+    let report = engine::lint_paths(&rules, &mut sources, &files);
+    problems.extend(report.problems);
+
+    let stderr_color = use_color(args.color, io::stderr().is_terminal());
+    let mut err_buffer = buffer(stderr_color);
+    human::render(&mut err_buffer, &sources, &problems)?;
+    human::write_out(&mut io::stderr().lock(), err_buffer.as_slice())?;
+
+    let mut out_buffer = buffer(use_color(args.color, io::stdout().is_terminal()));
+    if !args.quiet {
+        human::render(&mut out_buffer, &sources, &report.findings)?;
+    }
+    let tally = Tally::of(&report.findings);
+    io::Write::write_all(
+        &mut out_buffer,
+        format!("{}\n", human::summary(tally, report.files_checked)).as_bytes(),
+    )?;
+    human::write_out(&mut io::stdout().lock(), out_buffer.as_slice())?;
+
+    Ok(if problems.iter().any(|p| p.severity == Severity::Error) {
+        Status::Failure
+    } else if tally.errors > 0 {
+        Status::Findings
+    } else {
+        Status::Clean
+    })
+}
+
+fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+fn buffer(color: bool) -> Buffer {
+    if color {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    }
+}
+
+/// The rule files of a run: the built-in set, then `./rules/`, then each
+/// `--rules` directory. A later file with the same file name as an earlier
+/// one replaces it (a byte-identical copy, such as this repository's own
+/// `rules/`, changes nothing).
+pub fn gather_rule_files(args: &LintArgs) -> (Vec<RuleFile>, Vec<Diagnostic>) {
+    let mut files: Vec<(String, RuleFile)> = Vec::new();
+    let mut problems = Vec::new();
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    if !args.no_default_rules {
+        for file in builtin::rule_files() {
+            let key = file
+                .name
+                .trim_start_matches(builtin::BUILTIN_PREFIX)
+                .to_owned();
+            files.push((key, file));
+        }
+        if Path::new("rules").is_dir() {
+            dirs.push(PathBuf::from("rules"));
+        }
+    }
+    dirs.extend(args.rules.iter().cloned());
+    for dir in dirs {
+        let paths = match rule_paths(&dir) {
+            Ok(paths) => paths,
+            Err(error) => {
+                problems.push(Diagnostic::new(
+                    IO,
+                    Severity::Error,
+                    format!("cannot read rule directory `{}`: {error}", dir.display()),
+                ));
+                continue;
+            }
+        };
+        for path in paths {
+            let text = match engine::read_text(&path) {
+                Ok(text) => text,
+                Err(error) => {
+                    problems.push(error.to_diagnostic());
+                    continue;
+                }
+            };
+            let key = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let file = RuleFile {
+                name: path.display().to_string(),
+                text,
+            };
+            match files.iter_mut().find(|(existing, _)| *existing == key) {
+                Some((_, existing)) if existing.text == file.text => {}
+                Some((_, existing)) => *existing = file,
+                None => files.push((key, file)),
+            }
+        }
+    }
+    (files.into_iter().map(|(_, file)| file).collect(), problems)
+}
+
+/// The `.toml` files of a rule directory in name order, or the path itself
+/// if it is a file.
+fn rule_paths(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    if dir.is_file() {
+        return Ok(vec![dir.to_path_buf()]);
+    }
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "toml") && path.is_file())
+        .collect();
+    paths.sort();
+    Ok(paths)
+}

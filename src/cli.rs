@@ -1,0 +1,65 @@
+//! Command-line arguments (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  factlint seeds/                  lint every .txt/.md file under seeds/
+  factlint story.md other.txt      lint two files
+  factlint --rules my-rules/ .     add your own rule files to the built-in set
+  factlint -q drafts/ || echo fail summary only; exit code 1 on errors
+
+Exit codes:
+  0  no error-level finding
+  1  at least one error-level finding
+  2  usage error, unreadable input, or an invalid rule file";
+
+/// factlint: a fact-consistency linter for news copy and prose.
+///
+/// Checks articles against the rules in the built-in rule set, a `rules/`
+/// directory in the current directory, and any `--rules DIR`, and prints
+/// compiler-style diagnostics.
+#[derive(Debug, Parser)]
+#[command(name = "factlint", version, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(flatten)]
+    pub lint: LintArgs,
+}
+
+/// Options of a lint run.
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Files or directories to lint (directories: .txt, .md and .markdown
+    /// files, recursively). Defaults to the current directory.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// Add the rule files (*.toml) in DIR; repeatable. A file with the same
+    /// name as a built-in rule file replaces it.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+
+    /// Use only the rules given with --rules: no built-in rules and no
+    /// ./rules directory.
+    #[arg(long)]
+    pub no_default_rules: bool,
+
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Print only the summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// `--color` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal.
+    Auto,
+    Always,
+    Never,
+}

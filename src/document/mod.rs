@@ -1,0 +1,178 @@
+//! The document model: how factlint reads one file.
+//!
+//! A [`Document`] is built once per file and then read by every rule kind.
+//! It holds the file's lines, paragraphs, sentences and quotations, each as a
+//! byte [`Span`] into the original text, so a kind can slice the text and
+//! report exact positions without re-segmenting anything.
+
+mod paragraphs;
+mod quotes;
+mod sentences;
+
+use crate::source::Span;
+
+pub use quotes::QuoteStyle;
+pub use sentences::split_sentences;
+
+/// A paragraph: a block of text separated from its neighbours by a blank
+/// line, or, in files written one paragraph per line, a single line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    /// Indices into [`Document::sentences`].
+    pub sentences: std::ops::Range<usize>,
+}
+
+/// A sentence, trimmed of surrounding white space.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index into [`Document::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// A quotation: the text between a pair of quotation marks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// From the opening mark to the closing mark, both included. For an
+    /// unclosed quotation, up to the end of its paragraph.
+    pub span: Span,
+    /// The quoted words, without the marks.
+    pub inner: Span,
+    pub style: QuoteStyle,
+    /// False when no closing mark was found before the paragraph ended.
+    pub closed: bool,
+    /// Index into [`Document::paragraphs`].
+    pub paragraph: usize,
+    /// Index into [`Document::sentences`] of the sentence holding the
+    /// opening mark.
+    pub sentence: usize,
+}
+
+/// One file, segmented.
+#[derive(Debug)]
+pub struct Document<'t> {
+    text: &'t str,
+    /// Every line, without its terminator (`\n`, `\r\n` or `\r`).
+    pub lines: Vec<Span>,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quote>,
+}
+
+impl<'t> Document<'t> {
+    /// Segments `text`. Never fails: any text has a (possibly empty) model.
+    pub fn parse(text: &'t str) -> Self {
+        let lines = split_lines(text);
+        let paragraph_spans = paragraphs::split(text, &lines);
+        let mut paragraphs = Vec::with_capacity(paragraph_spans.len());
+        let mut sentences = Vec::new();
+        for (index, span) in paragraph_spans.into_iter().enumerate() {
+            let first = sentences.len();
+            for sentence in split_sentences(&text[span.range()]) {
+                sentences.push(Sentence {
+                    span: sentence.offset(span.start as usize),
+                    paragraph: index,
+                });
+            }
+            paragraphs.push(Paragraph {
+                span,
+                sentences: first..sentences.len(),
+            });
+        }
+        let quotes = quotes::find(text, &paragraphs, &sentences);
+        Document {
+            text,
+            lines,
+            paragraphs,
+            sentences,
+            quotes,
+        }
+    }
+
+    /// The whole text of the file.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The text under `span`.
+    pub fn slice(&self, span: Span) -> &'t str {
+        &self.text[span.range()]
+    }
+
+    /// The index of the sentence containing byte `offset`, if any.
+    pub fn sentence_at(&self, offset: u32) -> Option<usize> {
+        let index = self.sentences.partition_point(|s| s.span.end <= offset);
+        (index < self.sentences.len() && self.sentences[index].span.start <= offset)
+            .then_some(index)
+    }
+
+    /// The quotations that lie within `span`.
+    pub fn quotes_in(&self, span: Span) -> impl Iterator<Item = &Quote> {
+        self.quotes.iter().filter(move |q| span.contains(q.span))
+    }
+}
+
+/// The spans of every word in `text`: runs of letters and digits, with
+/// inner apostrophes, hyphens and periods kept (`don't`, `ISIS-linked`,
+/// `U.S`). Offsets are relative to `text`.
+pub fn words(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (i, c) = chars.next()?;
+            if c.is_alphanumeric() {
+                break i;
+            }
+        };
+        let mut end = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        while let Some(&(i, c)) = chars.peek() {
+            if c.is_alphanumeric() {
+                chars.next();
+                end = i + c.len_utf8();
+            } else if matches!(c, '\'' | '’' | '-' | '.') {
+                // Keep a joiner only when a letter or digit follows it.
+                let next = text[i + c.len_utf8()..].chars().next();
+                if next.is_some_and(char::is_alphanumeric) {
+                    chars.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        Some(Span::new(start, end))
+    })
+}
+
+fn split_lines(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(Span::new(start, i));
+                start = i + 1;
+            }
+            b'\r' => {
+                lines.push(Span::new(start, i));
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        lines.push(Span::new(start, bytes.len()));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests;

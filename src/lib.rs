@@ -1,0 +1,22 @@
+//! factlint: a fact-consistency linter for news copy and prose.
+//!
+//! The architecture in a paragraph: [`walk`] finds the files; [`source`]
+//! holds their text with line tables; [`document`] segments each file once
+//! into paragraphs, sentences and quotations with byte spans; [`rules`]
+//! loads TOML rule files (built-in and the user's) into validated
+//! [`rules::Rule`]s, each backed by an algorithm in [`kinds`]; [`engine`]
+//! runs every rule over every document and sorts the findings; [`render`]
+//! turns factlint's own [`diagnostic::Diagnostic`]s into output. [`app`]
+//! ties these together for the command line, and `main` only maps the
+//! outcome to an exit code.
+
+pub mod app;
+pub mod cli;
+pub mod diagnostic;
+pub mod document;
+pub mod engine;
+pub mod kinds;
+pub mod render;
+pub mod rules;
+pub mod source;
+pub mod walk;

@@ -1,0 +1,6 @@
+//! Output formats. Each emitter converts factlint's [`Diagnostic`]s at the
+//! edge; none depends on another's types.
+//!
+//! [`Diagnostic`]: crate::diagnostic::Diagnostic
+
+pub mod human;

@@ -1,0 +1,431 @@
+//! Rules: the TOML side of factlint.
+//!
+//! A rule file holds one or more `[[rule]]` tables. Each names a kind (the
+//! algorithm, in [`crate::kinds`]), the kind's options, and how to report a
+//! finding. Loading goes in two layers, as in selene and cargo-deny: the
+//! file is parsed into toml's spanned tree, then every table is validated
+//! into a compiled [`Rule`], collecting every error with its span so that
+//! all of them can be shown with code frames into the rule file.
+
+pub mod builtin;
+pub mod reader;
+pub mod template;
+
+use std::collections::HashMap;
+
+use regex::{Regex, RegexBuilder};
+use toml::de::DeTable;
+
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::document::Document;
+use crate::kinds::{self, Kind};
+use crate::source::{FileId, SourceFile, Sources, Span};
+use reader::{span_of, Errors, SpannedStr, TableReader, RULE_FILE};
+pub use template::Template;
+
+/// Keys every rule accepts, whatever its kind.
+pub const COMMON_KEYS: &[&str] = &[
+    "id",
+    "kind",
+    "description",
+    "severity",
+    "message",
+    "help",
+    "note",
+    "url",
+];
+
+/// The most memory one compiled rule regex may take; a pattern over it is
+/// reported as a rule-file error rather than slowing every run down.
+const REGEX_SIZE_LIMIT: usize = 8 * 1024 * 1024;
+
+/// Where a rule was defined: its rule file and the span of its `id` value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub file: FileId,
+    pub span: Span,
+}
+
+/// A validated rule, ready to run.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: String,
+    pub description: String,
+    pub severity: Severity,
+    pub message: Template,
+    pub help: Option<Template>,
+    pub note: Option<Template>,
+    pub url: Option<String>,
+    pub kind: Kind,
+    pub origin: Origin,
+}
+
+impl Rule {
+    /// Runs the rule over one document, appending its findings to `out`.
+    pub fn check(&self, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        self.kind.check(self, file, doc, out);
+    }
+
+    /// Builds a finding of this rule at `span` of `file`, filling the
+    /// message, note and help templates from `values`.
+    pub fn report<'v>(
+        &self,
+        file: FileId,
+        span: Span,
+        values: impl Fn(&str) -> Option<&'v str>,
+    ) -> Diagnostic {
+        let mut diagnostic = Diagnostic::new(&self.id, self.severity, self.message.render(&values))
+            .with_primary(Label::new(file, span));
+        if let Some(note) = &self.note {
+            diagnostic.notes.push(note.render(&values));
+        }
+        if let Some(help) = &self.help {
+            diagnostic.help = Some(help.render(&values));
+        }
+        diagnostic
+    }
+}
+
+/// A rule file to load: the name shown in diagnostics and its text.
+#[derive(Clone, Debug)]
+pub struct RuleFile {
+    pub name: String,
+    pub text: String,
+}
+
+/// Every loaded rule, in the order of their files.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// Loads rule files into `sources` and compiles their rules. Returns the
+    /// rules that compiled and a diagnostic for every problem found,
+    /// including ids defined twice.
+    pub fn load(sources: &mut Sources, files: Vec<RuleFile>) -> (RuleSet, Vec<Diagnostic>) {
+        let mut rules = Vec::new();
+        let mut diagnostics = Vec::new();
+        for file in files {
+            let id = sources.add(SourceFile::new(file.name, file.text));
+            let (mut compiled, errors) = parse_rule_file(id, sources.get(id).text());
+            rules.append(&mut compiled);
+            diagnostics.extend(errors);
+        }
+        let mut first_seen: HashMap<&str, Origin> = HashMap::new();
+        let mut duplicates = Vec::new();
+        for (index, rule) in rules.iter().enumerate() {
+            match first_seen.get(rule.id.as_str()) {
+                Some(first) => {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            RULE_FILE,
+                            Severity::Error,
+                            format!("duplicate rule id `{}`", rule.id),
+                        )
+                        .with_primary(
+                            Label::new(rule.origin.file, rule.origin.span)
+                                .with_message("defined again here"),
+                        )
+                        .with_secondary(
+                            Label::new(first.file, first.span).with_message("first defined here"),
+                        )
+                        .with_note(format!(
+                            "rule ids must be unique across all rule files; `{}` is in {} and {}",
+                            rule.id,
+                            sources.get(first.file).name(),
+                            sources.get(rule.origin.file).name()
+                        ))
+                        .with_help("rename one of the rules, or delete the copy"),
+                    );
+                    duplicates.push(index);
+                }
+                None => {
+                    first_seen.insert(&rule.id, rule.origin);
+                }
+            }
+        }
+        for index in duplicates.into_iter().rev() {
+            rules.remove(index);
+        }
+        (RuleSet { rules }, diagnostics)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|rule| rule.id == id)
+    }
+}
+
+/// Parses and validates one rule file.
+pub fn parse_rule_file(file: FileId, source: &str) -> (Vec<Rule>, Vec<Diagnostic>) {
+    let mut errors = Errors::new(file);
+    let (root, parse_errors) = DeTable::parse_recoverable(source);
+    if !parse_errors.is_empty() {
+        for error in parse_errors {
+            let span = error.span().map_or(Span::new(0, 0), Span::from);
+            errors.error(
+                span,
+                format!("invalid TOML: {}", error.message().trim_end()),
+                "here",
+            );
+        }
+        return (Vec::new(), errors.diagnostics);
+    }
+    let root_span = span_of(&root);
+    let root = root.get_ref();
+    let mut rules = Vec::new();
+    for (key, value) in root.iter() {
+        let name = key.get_ref().as_ref();
+        if name != "rule" {
+            let help = match reader::closest(name, &["rule"]) {
+                Some(_) => "did you mean `[[rule]]`?".to_owned(),
+                None => "a rule file holds only `[[rule]]` tables".to_owned(),
+            };
+            errors.error_with_help(
+                span_of(key),
+                format!("unknown key `{name}` at the top of a rule file"),
+                "unknown key",
+                help,
+            );
+            continue;
+        }
+        let Some(array) = value.get_ref().as_array() else {
+            errors.error_with_help(
+                span_of(key),
+                "`rule` must be an array of tables",
+                "written as a single table",
+                "write each rule as `[[rule]]` (two brackets)",
+            );
+            continue;
+        };
+        for item in array.iter() {
+            match item.get_ref().as_table() {
+                Some(table) => {
+                    if let Some(rule) = compile_rule(table, span_of(item), source, &mut errors) {
+                        rules.push(rule);
+                    }
+                }
+                None => errors.error(span_of(item), "each rule must be a table", "not a table"),
+            }
+        }
+    }
+    if root.is_empty() {
+        errors.error_with_help(
+            root_span,
+            "rule file defines no rules",
+            "empty",
+            "add a `[[rule]]` table, or delete the file",
+        );
+    }
+    (rules, errors.diagnostics)
+}
+
+fn compile_rule(
+    table: &DeTable<'_>,
+    span: Span,
+    source: &str,
+    errors: &mut Errors,
+) -> Option<Rule> {
+    let mut reader = TableReader::new(table, span, errors);
+    let id = reader.required_string("id", "a unique kebab-case name such as `mid-word-capital`");
+    let kind_name = reader.required_string("kind", "the rule's algorithm");
+    let description = reader.required_string("description", "a one-line summary of the rule");
+    let severity = reader.required_string("severity", "`error`, `warning` or `info`");
+    let message = reader.required_string("message", "what is wrong, shown with each finding");
+    let help = reader.string("help");
+    let note = reader.string("note");
+    let url = reader.string("url");
+
+    if let Some(id) = &id {
+        if !is_kebab_case(&id.value) {
+            reader.errors.error_with_help(
+                id.span,
+                format!("rule id `{}` is not kebab-case", id.value),
+                "not kebab-case",
+                "use lowercase words joined by hyphens, naming what is flagged (`mid-word-capital`)",
+            );
+        }
+    }
+    let severity = severity.and_then(|raw| {
+        let parsed = Severity::parse(&raw.value);
+        if parsed.is_none() {
+            reader.errors.error_with_help(
+                raw.span,
+                format!("unknown severity `{}`", raw.value),
+                "unknown severity",
+                "use `error`, `warning` or `info`",
+            );
+        }
+        parsed
+    });
+
+    let mut kind = None;
+    let mut kind_options: &[&str] = &[];
+    if let Some(raw) = &kind_name {
+        match kinds::info(&raw.value) {
+            Some(info) => {
+                kind_options = info.options;
+                kind = kinds::compile(info.name, &mut reader, source);
+            }
+            None => {
+                let names: Vec<&str> = kinds::KINDS.iter().map(|k| k.name).collect();
+                let suggestion = reader::closest(&raw.value, &names)
+                    .map(|s| format!("did you mean `{s}`? "))
+                    .unwrap_or_default();
+                reader.errors.error_with_help(
+                    raw.span,
+                    format!("unknown rule kind `{}`", raw.value),
+                    "unknown kind",
+                    format!("{suggestion}the kinds are: {}", names.join(", ")),
+                );
+            }
+        }
+    }
+
+    let expected: Vec<&str> = COMMON_KEYS.iter().chain(kind_options).copied().collect();
+    let this_kind = kind_name.as_ref().map(|k| k.value.clone());
+    let known_kind = this_kind.as_deref().and_then(kinds::info).is_some();
+    reader.finish(&expected, |key| {
+        if !known_kind {
+            return None;
+        }
+        let owners: Vec<String> = kinds::KINDS
+            .iter()
+            .filter(|k| k.options.contains(&key))
+            .map(|k| format!("`{}`", k.name))
+            .collect();
+        (!owners.is_empty()).then(|| {
+            format!(
+                "`{key}` is an option of the {} kind{}, not of `{}`",
+                owners.join(", "),
+                if owners.len() > 1 { "s" } else { "" },
+                this_kind.as_deref().unwrap_or("?"),
+            )
+        })
+    });
+
+    let kind = kind?;
+    let names = kind.placeholders();
+    let message = message.and_then(|m| Template::parse(&m, source, &names, errors));
+    let help = match help {
+        Some(h) => Some(Template::parse(&h, source, &names, errors)?),
+        None => None,
+    };
+    let note = match note {
+        Some(n) => Some(Template::parse(&n, source, &names, errors)?),
+        None => None,
+    };
+    let id = id?;
+    Some(Rule {
+        id: id.value,
+        description: description?.value,
+        severity: severity?,
+        message: message?,
+        help,
+        note,
+        url: url.map(|u| u.value),
+        kind,
+        origin: Origin {
+            file: errors.file,
+            span: id.span,
+        },
+    })
+}
+
+fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
+}
+
+/// The span in the rule file of bytes `at..at + len` of a string value, when
+/// the TOML literal holds the value verbatim (no escapes); otherwise the
+/// whole literal.
+pub fn source_offset(source: &str, raw: &SpannedStr, at: usize, len: usize) -> Span {
+    let literal = &source[raw.span.range()];
+    for quote in ["'''", "\"\"\"", "'", "\""] {
+        let Some(body) = literal
+            .strip_prefix(quote)
+            .and_then(|rest| rest.strip_suffix(quote))
+        else {
+            continue;
+        };
+        // A multi-line string drops a newline right after its opening quote.
+        let (skip, body) = match body.strip_prefix('\n') {
+            Some(rest) if quote.len() == 3 => (quote.len() + 1, rest),
+            _ => (quote.len(), body),
+        };
+        if body == raw.value {
+            let start = raw.span.start as usize + skip + at;
+            return Span::new(start, start + len);
+        }
+        break;
+    }
+    raw.span
+}
+
+/// Compiles a user's regex, reporting a syntax error with a caret at the
+/// failing position inside the TOML string.
+pub fn compile_regex(raw: &SpannedStr, source: &str, errors: &mut Errors) -> Option<Regex> {
+    if let Err(error) = regex_syntax::ast::parse::Parser::new().parse(&raw.value) {
+        let span = error.span();
+        let width = span.end.offset.saturating_sub(span.start.offset).max(1);
+        errors.error_with_help(
+            source_offset(source, raw, span.start.offset, width),
+            format!("invalid regex: {}", error.kind()),
+            "here",
+            "regex syntax: https://docs.rs/regex/latest/regex/#syntax",
+        );
+        return None;
+    }
+    match RegexBuilder::new(&raw.value)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+    {
+        Ok(regex) => Some(regex),
+        Err(regex::Error::CompiledTooBig(limit)) => {
+            errors.error_with_help(
+                raw.span,
+                format!("regex is too large (over {limit} bytes compiled)"),
+                "too large",
+                "split the pattern into several rules, or use shorter alternatives",
+            );
+            None
+        }
+        Err(error) => {
+            let detail = error.to_string();
+            let last = detail.lines().last().unwrap_or("invalid regex").trim();
+            errors.error(
+                raw.span,
+                format!("invalid regex: {}", last.trim_start_matches("error: ")),
+                "in this pattern",
+            );
+            None
+        }
+    }
+}
+
+/// Reports a bad value of an enumerated option.
+pub(crate) fn bad_choice(errors: &mut Errors, raw: &SpannedStr, key: &str, choices: &[&str]) {
+    let suggestion = reader::closest(&raw.value, choices)
+        .map(|s| format!("did you mean `{s}`? "))
+        .unwrap_or_default();
+    errors.error_with_help(
+        raw.span,
+        format!("unknown {key} `{}`", raw.value),
+        format!("unknown {key}"),
+        format!(
+            "{suggestion}{key} is one of: {}",
+            choices
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    );
+}

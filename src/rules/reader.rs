@@ -1,0 +1,270 @@
+//! Reading a rule table from spanned TOML while collecting every error.
+//!
+//! serde stops at the first problem and forgets where values came from, so
+//! rule files are parsed into toml's spanned tree ([`DeTable`]) and read
+//! key by key here. Each accessor records a rule-file diagnostic (with the
+//! key's or value's span) instead of failing, so one run reports every
+//! mistake in a file.
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::source::{FileId, Span};
+
+/// The code of every diagnostic about a rule file.
+pub const RULE_FILE: &str = "rule-file";
+
+/// A string value with the span of its TOML literal (quotes included).
+#[derive(Clone, Debug)]
+pub struct SpannedStr {
+    pub value: String,
+    pub span: Span,
+}
+
+/// Collects rule-file diagnostics for one file.
+#[derive(Debug)]
+pub struct Errors {
+    pub file: FileId,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Errors {
+    pub fn new(file: FileId) -> Self {
+        Errors {
+            file,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Records an error at `span` of the rule file.
+    pub fn error(&mut self, span: Span, message: impl Into<String>, label: impl Into<String>) {
+        self.diagnostics.push(
+            Diagnostic::new(RULE_FILE, Severity::Error, message)
+                .with_primary(Label::new(self.file, span).with_message(label)),
+        );
+    }
+
+    /// Records an error with a help line.
+    pub fn error_with_help(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.error(span, message, label);
+        if let Some(last) = self.diagnostics.last_mut() {
+            last.help = Some(help.into());
+        }
+    }
+}
+
+/// Reads the keys of one TOML table, remembering which were used.
+pub struct TableReader<'a, 'i> {
+    table: &'a DeTable<'i>,
+    span: Span,
+    used: Vec<String>,
+    pub errors: &'a mut Errors,
+}
+
+impl<'a, 'i> TableReader<'a, 'i> {
+    pub fn new(table: &'a DeTable<'i>, span: Span, errors: &'a mut Errors) -> Self {
+        TableReader {
+            table,
+            span,
+            used: Vec::new(),
+            errors,
+        }
+    }
+
+    /// The span of the whole table, for errors about a missing key.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.table.contains_key(key)
+    }
+
+    fn take(&mut self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
+        let value = self.table.get(key)?;
+        self.used.push(key.to_owned());
+        Some(value)
+    }
+
+    fn type_error(&mut self, key: &str, expected: &str, value: &Spanned<DeValue<'_>>) {
+        self.errors.error(
+            span_of(value),
+            format!(
+                "`{key}` must be {expected}, found {}",
+                value.get_ref().type_str()
+            ),
+            format!("expected {expected}"),
+        );
+    }
+
+    /// A string value, or `None` (with an error if the type is wrong).
+    pub fn string(&mut self, key: &str) -> Option<SpannedStr> {
+        let value = self.take(key)?;
+        match value.get_ref().as_str() {
+            Some(text) => Some(SpannedStr {
+                value: text.to_owned(),
+                span: span_of(value),
+            }),
+            None => {
+                self.type_error(key, "a string", value);
+                None
+            }
+        }
+    }
+
+    /// A string value that must be present.
+    pub fn required_string(&mut self, key: &str, what: &str) -> Option<SpannedStr> {
+        if !self.contains(key) {
+            self.errors.error_with_help(
+                self.span,
+                format!("missing key `{key}`"),
+                format!("this table has no `{key}`"),
+                format!("add `{key} = \"...\"`: {what}"),
+            );
+            return None;
+        }
+        self.string(key)
+    }
+
+    pub fn bool(&mut self, key: &str) -> Option<bool> {
+        let value = self.take(key)?;
+        match value.get_ref().as_bool() {
+            Some(flag) => Some(flag),
+            None => {
+                self.type_error(key, "true or false", value);
+                None
+            }
+        }
+    }
+
+    /// A non-negative integer.
+    pub fn count(&mut self, key: &str) -> Option<usize> {
+        let value = self.take(key)?;
+        let parsed = value
+            .get_ref()
+            .as_integer()
+            .and_then(|n| usize::from_str_radix(n.as_str(), n.radix()).ok());
+        if parsed.is_none() {
+            self.type_error(key, "a non-negative integer", value);
+        }
+        parsed
+    }
+
+    /// An array of strings; wrong elements are reported one by one.
+    pub fn string_list(&mut self, key: &str) -> Option<Vec<SpannedStr>> {
+        let value = self.take(key)?;
+        let Some(array) = value.get_ref().as_array() else {
+            self.type_error(key, "an array of strings", value);
+            return None;
+        };
+        let mut items = Vec::with_capacity(array.len());
+        for item in array.iter() {
+            match item.get_ref().as_str() {
+                Some(text) => items.push(SpannedStr {
+                    value: text.to_owned(),
+                    span: span_of(item),
+                }),
+                None => self.errors.error(
+                    span_of(item),
+                    format!(
+                        "`{key}` must hold only strings, found {}",
+                        item.get_ref().type_str()
+                    ),
+                    "expected a string",
+                ),
+            }
+        }
+        Some(items)
+    }
+
+    /// Reports every key not read so far. `expected` lists the keys this
+    /// table accepts (for "did you mean" suggestions); `elsewhere` says, for
+    /// a key that belongs to another kind of table, where it does belong.
+    pub fn finish(self, expected: &[&str], elsewhere: impl Fn(&str) -> Option<String>) {
+        for (key, _) in self.table.iter() {
+            let name = key.get_ref().as_ref();
+            if self.used.iter().any(|used| used == name) {
+                continue;
+            }
+            let span = Span::from(key.span());
+            let message = format!("unknown key `{name}`");
+            if let Some(place) = elsewhere(name) {
+                self.errors
+                    .error_with_help(span, message, "not valid here", place);
+            } else if let Some(suggestion) = closest(name, expected) {
+                self.errors.error_with_help(
+                    span,
+                    format!("unknown key `{name}`, did you mean `{suggestion}`?"),
+                    "unknown key",
+                    format!("valid keys here: {}", expected.join(", ")),
+                );
+            } else {
+                self.errors.error_with_help(
+                    span,
+                    message,
+                    "unknown key",
+                    format!("valid keys here: {}", expected.join(", ")),
+                );
+            }
+        }
+    }
+}
+
+pub fn span_of<T>(value: &Spanned<T>) -> Span {
+    Span::from(value.span())
+}
+
+/// The candidate closest to `word` by edit distance, if it is close enough
+/// to be a plausible typo.
+pub fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    candidates
+        .iter()
+        .map(|candidate| (edit_distance(word, candidate), *candidate))
+        .filter(|(distance, candidate)| *distance <= (candidate.len().max(word.len()) / 3).max(1))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance with adjacent transpositions counted as one edit.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    rows[0] = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_keys_only() {
+        let keys = ["pattern", "message", "severity"];
+        assert_eq!(closest("pattren", &keys), Some("pattern"));
+        assert_eq!(closest("mesage", &keys), Some("message"));
+        assert_eq!(closest("colour", &keys), None);
+    }
+}

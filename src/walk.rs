@@ -1,0 +1,97 @@
+//! Finding the files to lint.
+//!
+//! Directories are walked in sorted order, skipping hidden directories,
+//! `target/` and `.git/`, and keeping `.txt`, `.md` and `.markdown` files.
+//! A file named on the command line is linted whatever its extension.
+//! Problems (a missing path, a directory that cannot be read, a symlink
+//! loop) become diagnostics; the walk goes on.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// The code of diagnostics about reading files.
+pub const IO: &str = "io";
+
+/// File extensions linted when walking a directory.
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// Directory names never descended into (besides hidden ones).
+const SKIPPED_DIRS: &[&str] = &["target", "node_modules"];
+
+/// The files found under `paths`, in a stable order, each once, and a
+/// diagnostic for every path that could not be walked.
+pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen = HashSet::new();
+    let mut push = |path: PathBuf, files: &mut Vec<PathBuf>| {
+        let key = path.canonicalize().unwrap_or_else(|_| path.clone());
+        if seen.insert(key) {
+            files.push(path);
+        }
+    };
+    for root in paths {
+        if !root.exists() {
+            problems.push(Diagnostic::new(
+                IO,
+                Severity::Error,
+                format!("path `{}` does not exist", root.display()),
+            ));
+            continue;
+        }
+        if !root.is_dir() {
+            push(root.clone(), &mut files);
+            continue;
+        }
+        let walker = WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| {
+                entry.depth() == 0 || !is_skipped(entry.path(), entry.file_type().is_dir())
+            });
+        for entry in walker {
+            match entry {
+                Ok(entry)
+                    if entry.file_type().is_file() && has_lintable_extension(entry.path()) =>
+                {
+                    push(entry.into_path(), &mut files);
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    let path = error
+                        .path()
+                        .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+                    let reason = if error.loop_ancestor().is_some() {
+                        "symbolic link loop".to_owned()
+                    } else {
+                        error
+                            .io_error()
+                            .map_or_else(|| error.to_string(), |e| e.to_string())
+                    };
+                    problems.push(Diagnostic::new(
+                        IO,
+                        Severity::Error,
+                        format!("cannot read `{path}`: {reason}"),
+                    ));
+                }
+            }
+        }
+    }
+    (files, problems)
+}
+
+fn is_skipped(path: &Path, is_dir: bool) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    is_dir && (name.starts_with('.') || SKIPPED_DIRS.contains(&name))
+}
+
+fn has_lintable_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
