@@ -1,1 +1,204 @@
+use super::*;
 
+fn sentences(text: &str) -> Vec<&str> {
+    let doc = Document::parse(text);
+    doc.sentences.iter().map(|s| doc.slice(s.span)).collect()
+}
+
+fn paragraphs(text: &str) -> Vec<&str> {
+    let doc = Document::parse(text);
+    doc.paragraphs.iter().map(|p| doc.slice(p.span)).collect()
+}
+
+#[test]
+fn blank_lines_separate_hard_wrapped_paragraphs() {
+    let text = "The council met on\nTuesday evening.\n\nIt voted to adjourn.\n";
+    assert_eq!(
+        paragraphs(text),
+        [
+            "The council met on\nTuesday evening.",
+            "It voted to adjourn."
+        ]
+    );
+    // A sentence runs across the line break inside a paragraph.
+    assert_eq!(
+        sentences(text),
+        [
+            "The council met on\nTuesday evening.",
+            "It voted to adjourn."
+        ]
+    );
+}
+
+#[test]
+fn long_lines_make_one_paragraph_per_line() {
+    let long = "A sentence that is long enough to show this file was not hard-wrapped at any width, because it runs well past the limit of one hundred and twenty characters.";
+    let text = format!("Headline\n{long}\nSecond paragraph.");
+    assert_eq!(paragraphs(&text), ["Headline", long, "Second paragraph."]);
+}
+
+#[test]
+fn crlf_and_lone_cr_are_line_breaks() {
+    let doc = Document::parse("One.\r\n\r\nTwo.\rThree.");
+    let lines: Vec<&str> = doc.lines.iter().map(|l| doc.slice(*l)).collect();
+    assert_eq!(lines, ["One.", "", "Two.", "Three."]);
+    assert_eq!(paragraphs("One.\r\n\r\nTwo."), ["One.", "Two."]);
+}
+
+#[test]
+fn segmenter_keeps_abbreviations_decimals_and_initials() {
+    assert_eq!(
+        sentences("Mr. Smith met Sgt. Jones at 5 p.m. on Jan. 5 in St. Louis. They spoke."),
+        [
+            "Mr. Smith met Sgt. Jones at 5 p.m. on Jan. 5 in St. Louis.",
+            "They spoke."
+        ]
+    );
+    assert_eq!(
+        sentences("Costs rose 1.5 percent. John F. Kennedy Airport was shut."),
+        [
+            "Costs rose 1.5 percent.",
+            "John F. Kennedy Airport was shut."
+        ]
+    );
+    assert_eq!(
+        sentences("Migrants entered the U.S. in the past year."),
+        ["Migrants entered the U.S. in the past year."]
+    );
+    assert_eq!(
+        sentences("I live in the U.S. How about you?"),
+        ["I live in the U.S.", "How about you?"]
+    );
+}
+
+#[test]
+fn segmenter_handles_quotes_and_fragments() {
+    assert_eq!(
+        sentences("“Where?” she asked. He said, “Stop.” Then he left."),
+        ["“Where?” she asked.", "He said, “Stop.”", "Then he left."]
+    );
+    assert_eq!(
+        sentences("Adrienne Watson said. CNN in a statement."),
+        ["Adrienne Watson said.", "CNN in a statement."]
+    );
+}
+
+#[test]
+fn quotes_pair_by_direction_and_record_their_sentence() {
+    let text = "He said “we are ready” today. “It is over,” she said.";
+    let doc = Document::parse(text);
+    let quoted: Vec<&str> = doc.quotes.iter().map(|q| doc.slice(q.inner)).collect();
+    assert_eq!(quoted, ["we are ready", "It is over,"]);
+    assert_eq!(doc.quotes[0].sentence, 0);
+    assert_eq!(doc.quotes[1].sentence, 1);
+    assert!(doc
+        .quotes
+        .iter()
+        .all(|q| q.closed && q.style == QuoteStyle::Curly));
+}
+
+#[test]
+fn straight_quotes_alternate_and_inch_marks_do_not_open() {
+    let doc = Document::parse("He is 6'2\" tall and said \"no comment\" twice.");
+    assert_eq!(doc.quotes.len(), 1);
+    assert_eq!(doc.slice(doc.quotes[0].inner), "no comment");
+    assert_eq!(doc.quotes[0].style, QuoteStyle::Straight);
+}
+
+#[test]
+fn an_unclosed_quote_ends_with_its_paragraph() {
+    let doc = Document::parse("She said “we will return\n\nNext paragraph.");
+    assert_eq!(doc.quotes.len(), 1);
+    assert!(!doc.quotes[0].closed);
+    assert_eq!(doc.slice(doc.quotes[0].inner), "we will return");
+}
+
+#[test]
+fn words_keep_inner_joiners() {
+    let text = "ISIS-linked networks don't stop; U.S. officials said.";
+    let found: Vec<&str> = words(text).map(|w| &text[w.range()]).collect();
+    assert_eq!(
+        found,
+        [
+            "ISIS-linked",
+            "networks",
+            "don't",
+            "stop",
+            "U.S",
+            "officials",
+            "said"
+        ]
+    );
+}
+
+#[test]
+fn empty_and_blank_documents_have_no_units() {
+    for text in ["", "\n\n", "   \r\n"] {
+        let doc = Document::parse(text);
+        assert!(
+            doc.paragraphs.is_empty() && doc.sentences.is_empty(),
+            "{text:?}"
+        );
+    }
+}
+
+/// Every span of every unit lies on character boundaries, sentences lie
+/// inside their paragraphs and quotes inside theirs: checked on every seed
+/// article and on awkward text.
+#[test]
+fn spans_are_well_formed_on_seeds_and_awkward_text() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut texts: Vec<String> = std::fs::read_dir(seeds)
+        .expect("seeds/ exists")
+        .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("seed is UTF-8"))
+        .collect();
+    assert_eq!(texts.len(), 5);
+    texts.extend(
+        [
+            "“Unclosed “nested” quote… really?!” — “",
+            "Ends mid-sentence with U.S.",
+            "\u{FEFF}BOM first. Then\r\ntext.\rLone CR.",
+            "Uzbek\u{a0} migrants … “ok.” Mr. X.",
+        ]
+        .map(String::from),
+    );
+    for text in &texts {
+        let doc = Document::parse(text);
+        let boundary = |s: Span| {
+            text.is_char_boundary(s.start as usize) && text.is_char_boundary(s.end as usize)
+        };
+        for p in &doc.paragraphs {
+            assert!(boundary(p.span));
+            for s in &doc.sentences[p.sentences.clone()] {
+                assert!(p.span.contains(s.span));
+            }
+        }
+        for s in &doc.sentences {
+            assert!(boundary(s.span) && !s.span.is_empty());
+        }
+        for q in &doc.quotes {
+            assert!(boundary(q.span) && boundary(q.inner) && q.span.contains(q.inner));
+            assert!(doc.paragraphs[q.paragraph].span.contains(q.span));
+        }
+    }
+}
+
+#[test]
+fn seed_000_reads_as_expected() {
+    let text = include_str!("../../seeds/000_a2105e3f9ef73aac.txt");
+    let doc = Document::parse(text);
+    let all: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
+    assert!(all.iter().any(|s| s.ends_with("Adrienne Watson said.")));
+    assert!(all.contains(&"CNN in a statement."));
+    assert!(all.contains(&"Story in development, more to follow."));
+    let quote = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(q.inner) == "identify and assess")
+        .expect("the quote is found");
+    assert!(doc
+        .slice(doc.sentences[quote.sentence].span)
+        .starts_with("Officials are still working"));
+    // Blank-line separated, and the title is its own paragraph.
+    assert_eq!(doc.paragraphs.len(), 13);
+}

@@ -8,7 +8,9 @@
 //! - `pattern`: the regex. If it has a capture group named `span`, only that
 //!   group is flagged and the rest is context, which stands in for the
 //!   look-behind the regex crate lacks: `\w(?P<span>  +)\w` flags the spaces
-//!   between two words.
+//!   between two words. Alternatives that need different context can each
+//!   name their own group `span_<anything>`; the first group that took part
+//!   in the match is flagged.
 //! - `exceptions`: matched texts that are fine as they are (`iPhone`).
 //! - `exception_pattern`: a regex; a match is fine when the whole
 //!   white-space-delimited token around it matches (URLs, handles).
@@ -45,7 +47,7 @@ pub const INFO: KindInfo = KindInfo {
 #[derive(Debug)]
 pub struct Pattern {
     regex: Regex,
-    span_group: Option<usize>,
+    span_groups: Vec<usize>,
     exceptions: Vec<String>,
     exception_pattern: Option<Regex>,
     replace: Option<String>,
@@ -65,10 +67,15 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Pattern
         None => None,
     };
     let regex = regex?;
-    let span_group = regex.capture_names().position(|name| name == Some("span"));
+    let span_groups = regex
+        .capture_names()
+        .enumerate()
+        .filter(|(_, name)| name.is_some_and(|n| n == "span" || n.starts_with("span_")))
+        .map(|(index, _)| index)
+        .collect();
     Some(Pattern {
         regex,
-        span_group,
+        span_groups,
         exceptions: exceptions.into_iter().map(|e| e.value).collect(),
         exception_pattern,
         replace: replace.map(|r| r.value),
@@ -94,8 +101,9 @@ impl Pattern {
                 };
                 let whole = captures.get(0).map_or(at..at, |m| m.range());
                 let flagged = self
-                    .span_group
-                    .and_then(|group| captures.get(group))
+                    .span_groups
+                    .iter()
+                    .find_map(|&group| captures.get(group))
                     .map_or(whole.clone(), |m| m.range());
                 // Resume after the flagged part, so that context consumed
                 // after it (`\w` in `\w  +\w`) can start the next match.

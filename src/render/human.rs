@@ -105,3 +105,14 @@ pub fn write_out(out: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
         other => other,
     }
 }
+
+/// Renders diagnostics without colour into a string (for tests and
+/// snapshots).
+pub fn render_plain(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
+    let mut buffer = Buffer::no_color();
+    // Writing into memory cannot fail, and every label points into `sources`.
+    if render(&mut buffer, sources, diagnostics).is_err() {
+        return String::from("<render error>");
+    }
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}

@@ -122,6 +122,15 @@ impl<'a, 'i> TableReader<'a, 'i> {
     /// A string value that must be present.
     pub fn required_string(&mut self, key: &str, what: &str) -> Option<SpannedStr> {
         if !self.contains(key) {
+            // A misspelt key (`pattren`) is reported, with its correction,
+            // as an unknown key; saying the right one is missing adds noise.
+            let misspelt = self
+                .table
+                .iter()
+                .any(|(k, _)| closest(k.get_ref(), &[key]).is_some());
+            if misspelt {
+                return None;
+            }
             self.errors.error_with_help(
                 self.span,
                 format!("missing key `{key}`"),

@@ -1,0 +1,92 @@
+//! Every built-in rule against its fixtures: `invalid*.txt` must fire (and
+//! the rendered diagnostics are snapshot-tested), `valid*.txt` must stay
+//! quiet. Every built-in rule must have fixtures of both kinds.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use factlint::diagnostic::Diagnostic;
+use factlint::engine::lint_document;
+use factlint::render::human::render_plain;
+use factlint::rules::{builtin, RuleSet};
+use factlint::source::{SourceFile, Sources};
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
+}
+
+fn load_builtin(sources: &mut Sources) -> RuleSet {
+    let (rules, errors) = RuleSet::load(sources, builtin::rule_files());
+    assert!(errors.is_empty(), "built-in rules must load: {errors:?}");
+    rules
+}
+
+/// Lints one fixture file with the built-in rules, keeping `rule`'s findings.
+fn lint_fixture(path: &Path, rule: &str) -> (Sources, Vec<Diagnostic>) {
+    let mut sources = Sources::new();
+    let rules = load_builtin(&mut sources);
+    let text = fs::read_to_string(path).expect("fixture is UTF-8");
+    let name = format!("{rule}/{}", path.file_name().unwrap().to_string_lossy());
+    let id = sources.add(SourceFile::new(name, text));
+    let findings = lint_document(&rules, id, sources.get(id).text())
+        .into_iter()
+        .filter(|d| d.code == rule)
+        .collect();
+    (sources, findings)
+}
+
+fn fixtures(rule: &str, prefix: &str) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(fixtures_dir().join(rule))
+        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.retain(|p| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+    });
+    paths.sort();
+    paths
+}
+
+#[test]
+fn every_builtin_rule_fires_on_invalid_and_stays_quiet_on_valid() {
+    let mut sources = Sources::new();
+    let rules = load_builtin(&mut sources);
+    assert!(!rules.rules.is_empty());
+    for rule in &rules.rules {
+        let invalid = fixtures(&rule.id, "invalid");
+        let valid = fixtures(&rule.id, "valid");
+        assert!(
+            !invalid.is_empty() && !valid.is_empty(),
+            "rule `{}` needs tests/fixtures/rules/{}/invalid*.txt and valid*.txt",
+            rule.id,
+            rule.id
+        );
+        for path in &invalid {
+            let (sources, findings) = lint_fixture(path, &rule.id);
+            assert!(
+                !findings.is_empty(),
+                "`{}` did not fire on {}",
+                rule.id,
+                path.display()
+            );
+            insta::assert_snapshot!(
+                format!(
+                    "{}__{}",
+                    rule.id,
+                    path.file_stem().unwrap().to_string_lossy()
+                ),
+                render_plain(&sources, &findings)
+            );
+        }
+        for path in &valid {
+            let (sources, findings) = lint_fixture(path, &rule.id);
+            assert!(
+                findings.is_empty(),
+                "`{}` fired on {}:\n{}",
+                rule.id,
+                path.display(),
+                render_plain(&sources, &findings)
+            );
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! The real binary, run as a user would: exit codes, stdout and stderr are
+//! snapshot-tested together.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs factlint in `dir` and returns `exit: N`, stdout and stderr as one
+/// text for snapshots.
+fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the factlint binary runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    run_in(&manifest_dir(), args)
+}
+
+fn transcript((code, stdout, stderr): (i32, String, String)) -> String {
+    format!("exit: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}")
+}
+
+#[test]
+fn seeds_report_the_known_defects() {
+    let result = run(&["--color", "never", "seeds/"]);
+    assert_eq!(result.0, 1, "placeholder-text is an error");
+    insta::assert_snapshot!("seeds", transcript(result));
+}
+
+#[test]
+fn quiet_prints_only_the_summary() {
+    let (code, stdout, stderr) = run(&["-q", "seeds"]);
+    assert_eq!(code, 1);
+    assert_eq!(stdout, "1 error, 4 warnings in 5 files\n");
+    assert_eq!(stderr, "");
+}
+
+#[test]
+fn a_clean_well_edited_paragraph_reports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("clean.txt"),
+        "City council approves budget\n\n\
+         The city council approved a $4.2 million budget on Tuesday, Mayor Ana Ruiz said. \
+         “We kept every library open,” Ruiz told reporters after the 7-2 vote. \
+         The Associated Press first reported the figure. Officials expect the new \
+         fiscal year to begin on Jan. 1 in St. Paul, Minn., and in the U.S. capital.\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run_in(dir.path(), &["clean.txt"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, "0 errors, 0 warnings in 1 file\n", "")
+    );
+}
+
+#[test]
+fn builtin_rules_work_from_any_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = manifest_dir().join("seeds/000_a2105e3f9ef73aac.txt");
+    fs::copy(seed, dir.path().join("story.txt")).unwrap();
+    let (code, stdout, _) = run_in(dir.path(), &["--color", "never", "."]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("warning[mid-word-capital]: `aArrests` looks like a typo"));
+    assert!(stdout.contains("./story.txt:23:10"));
+}
+
+#[test]
+fn a_missing_path_is_an_error_but_other_paths_are_linted() {
+    let result = run(&[
+        "--color",
+        "never",
+        "no-such-dir",
+        "seeds/002_d690daa9b23a1653.txt",
+    ]);
+    assert_eq!(result.0, 2);
+    insta::assert_snapshot!("missing_path", transcript(result));
+}
+
+#[test]
+fn directory_walk_is_sorted_and_skips_hidden_target_and_other_extensions() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for (path, text) in [
+        ("b.md", "Second file with a sHooting typo.\n"),
+        ("a.txt", "First file with a sHooting typo.\n"),
+        ("notes.markdown", "Third file with a sHooting typo.\n"),
+        ("sub/c.txt", "Nested file with a sHooting typo.\n"),
+        ("skip.rs", "Code with a sHooting typo.\n"),
+        (".hidden/d.txt", "Hidden file with a sHooting typo.\n"),
+        ("target/e.txt", "Build output with a sHooting typo.\n"),
+        (".git/f.txt", "Git file with a sHooting typo.\n"),
+    ] {
+        let path = root.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    let (code, stdout, _) = run_in(root, &["--color", "never", "."]);
+    assert_eq!(code, 0, "warnings only");
+    let files: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("┌─ "))
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "./a.txt:1:19",
+            "./b.md:1:20",
+            "./notes.markdown:1:19",
+            "./sub/c.txt:1:20"
+        ]
+    );
+    assert!(stdout.ends_with("0 errors, 4 warnings in 4 files\n"));
+    // A file named explicitly is linted whatever its extension.
+    let (_, stdout, _) = run_in(root, &["-q", "skip.rs"]);
+    assert_eq!(stdout, "0 errors, 1 warning in 1 file\n");
+}
+
+#[test]
+fn broken_rule_files_are_reported_with_code_frames() {
+    let cases = fs::read_dir(manifest_dir().join("tests/fixtures/bad-rules")).unwrap();
+    let mut names: Vec<String> = cases
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 7);
+    for name in names {
+        let rules = format!("tests/fixtures/bad-rules/{name}");
+        let result = run(&[
+            "--color",
+            "never",
+            "--no-default-rules",
+            "--rules",
+            &rules,
+            "seeds/000_a2105e3f9ef73aac.txt",
+        ]);
+        assert_eq!(result.0, 2, "{name}: a broken rule file exits 2");
+        insta::assert_snapshot!(format!("bad_rules__{name}"), transcript(result));
+    }
+}
+
+#[test]
+fn version_and_help() {
+    let (code, stdout, _) = run(&["--version"]);
+    assert_eq!(
+        (code, stdout.trim()),
+        (0, concat!("factlint ", env!("CARGO_PKG_VERSION")))
+    );
+    let (code, stdout, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("Examples:") && stdout.contains("Exit codes:"));
+}
+
+#[test]
+fn unknown_flag_is_a_usage_error() {
+    let (code, _, stderr) = run(&["--frobnicate"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("unexpected argument '--frobnicate'"));
+}
