@@ -7,11 +7,13 @@ use std::path::{Path, PathBuf};
 
 use codespan_reporting::term::termcolor::Buffer;
 
-use crate::cli::{Cli, ColorChoice, LintArgs};
+use crate::cli::{Cli, ColorChoice, Command, InspectArgs, InspectFormat, LintArgs};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine;
+use crate::inspect::{FileView, InspectOutput};
 use crate::render::human::{self, Tally};
 use crate::rules::{builtin, RuleFile, RuleSet};
+use crate::source::SourceFile;
 use crate::source::Sources;
 use crate::walk::{self, IO};
 
@@ -38,7 +40,11 @@ impl Status {
 
 /// Runs the command line.
 pub fn run(cli: Cli) -> Status {
-    match lint(&cli.lint) {
+    let result = match &cli.command {
+        Some(Command::Inspect(args)) => inspect(args),
+        None => lint(&cli.lint),
+    };
+    match result {
         Ok(status) => status,
         Err(error) => {
             eprintln!("error: {error}");
@@ -63,10 +69,7 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
     let report = engine::lint_paths(&rules, &mut sources, &files);
     problems.extend(report.problems);
 
-    let stderr_color = use_color(args.color, io::stderr().is_terminal());
-    let mut err_buffer = buffer(stderr_color);
-    human::render(&mut err_buffer, &sources, &problems)?;
-    human::write_out(&mut io::stderr().lock(), err_buffer.as_slice())?;
+    report_problems(args.color, &sources, &problems)?;
 
     let mut out_buffer = buffer(use_color(args.color, io::stdout().is_terminal()));
     if !args.quiet {
@@ -86,6 +89,71 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
     } else {
         Status::Clean
     })
+}
+
+fn inspect(args: &InspectArgs) -> io::Result<Status> {
+    let mut problems = Vec::new();
+    let mut files = Vec::new();
+    for path in &args.paths {
+        if path.as_os_str() == "-" {
+            let mut text = String::new();
+            match io::Read::read_to_string(&mut io::stdin().lock(), &mut text) {
+                Ok(_) => files.push(SourceFile::new("<stdin>", text)),
+                Err(error) => problems.push(Diagnostic::new(
+                    IO,
+                    Severity::Error,
+                    format!("cannot read standard input: {error}"),
+                )),
+            }
+            continue;
+        }
+        let (found, walk_problems) = walk::discover(std::slice::from_ref(path));
+        problems.extend(walk_problems);
+        for file in found {
+            match engine::read_text(&file) {
+                Ok(text) => files.push(SourceFile::new(file.display().to_string(), text)),
+                Err(error) => problems.push(error.to_diagnostic()),
+            }
+        }
+    }
+    let views: Vec<FileView> = files.iter().map(|f| FileView::new(f, &args.only)).collect();
+    let mut out = buffer(use_color(args.color, io::stdout().is_terminal()));
+    match args.format {
+        InspectFormat::Json => {
+            let output = InspectOutput {
+                version: 1,
+                files: views,
+            };
+            serde_json::to_writer_pretty(&mut out, &output).map_err(io::Error::other)?;
+            io::Write::write_all(&mut out, b"\n")?;
+        }
+        InspectFormat::Text => {
+            for (i, view) in views.iter().enumerate() {
+                if i > 0 {
+                    io::Write::write_all(&mut out, b"\n")?;
+                }
+                view.write_tree(&mut out)?;
+            }
+        }
+    }
+    report_problems(args.color, &Sources::new(), &problems)?;
+    human::write_out(&mut io::stdout().lock(), out.as_slice())?;
+    Ok(if problems.is_empty() {
+        Status::Clean
+    } else {
+        Status::Failure
+    })
+}
+
+/// Renders problems with factlint's input to standard error.
+fn report_problems(
+    color: ColorChoice,
+    sources: &Sources,
+    problems: &[Diagnostic],
+) -> io::Result<()> {
+    let mut buffer = buffer(use_color(color, io::stderr().is_terminal()));
+    human::render(&mut buffer, sources, problems)?;
+    human::write_out(&mut io::stderr().lock(), buffer.as_slice())
 }
 
 fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {

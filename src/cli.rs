@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::inspect::Unit;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -10,6 +12,8 @@ Examples:
   factlint story.md other.txt      lint two files
   factlint --rules my-rules/ .     add your own rule files to the built-in set
   factlint -q drafts/ || echo fail summary only; exit code 1 on errors
+  factlint inspect story.txt       show the paragraphs, sentences and quotes
+  echo 'In the U.S. now. Yes.' | factlint inspect --only sentences -
 
 Exit codes:
   0  no error-level finding
@@ -22,10 +26,55 @@ Exit codes:
 /// directory in the current directory, and any `--rules DIR`, and prints
 /// compiler-style diagnostics.
 #[derive(Debug, Parser)]
-#[command(name = "factlint", version, after_help = EXAMPLES)]
+#[command(
+    name = "factlint",
+    version,
+    after_help = EXAMPLES,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     #[command(flatten)]
     pub lint: LintArgs,
+}
+
+/// Subcommands; without one, factlint lints the PATHS.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show how factlint reads documents: paragraphs, sentences, quotations
+    /// and their attributions, with positions.
+    Inspect(InspectArgs),
+}
+
+/// Options of `factlint inspect`.
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// Files or directories to inspect; `-` reads standard input.
+    #[arg(value_name = "FILE", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = InspectFormat::Text)]
+    pub format: InspectFormat,
+
+    /// Show only these units (comma-separated), listed flat.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub only: Vec<Unit>,
+
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// `inspect --format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InspectFormat {
+    /// An indented tree for reading.
+    Text,
+    /// The stable JSON shape documented in the README.
+    Json,
 }
 
 /// Options of a lint run.

@@ -8,13 +8,14 @@
 //! runs every rule over every document and sorts the findings; [`render`]
 //! turns factlint's own [`diagnostic::Diagnostic`]s into output. [`app`]
 //! ties these together for the command line, and `main` only maps the
-//! outcome to an exit code.
+//! outcome to an exit code. [`inspect`] shows the document model itself.
 
 pub mod app;
 pub mod cli;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;
+pub mod inspect;
 pub mod kinds;
 pub mod render;
 pub mod rules;

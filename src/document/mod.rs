@@ -5,11 +5,13 @@
 //! byte [`Span`] into the original text, so a kind can slice the text and
 //! report exact positions without re-segmenting anything.
 
+pub mod attribution;
 mod paragraphs;
 mod quotes;
 mod sentences;
 
 use crate::source::Span;
+pub use attribution::Attribution;
 
 pub use quotes::QuoteStyle;
 pub use sentences::split_sentences;
@@ -47,6 +49,9 @@ pub struct Quote {
     /// Index into [`Document::sentences`] of the sentence holding the
     /// opening mark.
     pub sentence: usize,
+    /// Who the quotation is attributed to, found with the default verb
+    /// list ([`attribution::DEFAULT_VERBS`]).
+    pub attribution: Option<Attribution>,
 }
 
 /// One file, segmented.
@@ -81,13 +86,18 @@ impl<'t> Document<'t> {
             });
         }
         let quotes = quotes::find(text, &paragraphs, &sentences);
-        Document {
+        let mut doc = Document {
             text,
             lines,
             paragraphs,
             sentences,
             quotes,
+        };
+        let verbs = attribution::VerbSet::default_set();
+        for index in 0..doc.quotes.len() {
+            doc.quotes[index].attribution = attribution::find(&doc, index, verbs);
         }
+        doc
     }
 
     /// The whole text of the file.

@@ -40,6 +40,7 @@ pub(super) fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence])
                 closed,
                 paragraph: index,
                 sentence: quote_sentence,
+                attribution: None,
             }
         };
         for (i, c) in slice.char_indices() {

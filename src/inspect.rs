@@ -1,0 +1,325 @@
+//! `factlint inspect`: how factlint reads a document.
+//!
+//! When a rule does not fire, or fires where it should not, the first
+//! question is what factlint took the paragraphs, sentences and quotations
+//! to be. This module turns a [`Document`] into a view with line/column
+//! positions, rendered either as a readable tree or as JSON.
+//!
+//! The JSON shape is stable (its `version` changes if it ever must):
+//!
+//! ```json
+//! { "version": 1,
+//!   "files": [ { "path": "story.txt",
+//!     "paragraphs": [ { "index": 0, "span": SPAN, "text": "...", "sentences": [0, 1] } ],
+//!     "sentences":  [ { "index": 0, "paragraph": 0, "span": SPAN, "text": "..." } ],
+//!     "quotes":     [ { "index": 0, "paragraph": 0, "sentence": 0, "span": SPAN,
+//!                       "inner": SPAN, "text": "...", "style": "curly", "closed": true,
+//!                       "attribution": null | { "verb": PART, "speaker": null | PART } } ] } ] }
+//! ```
+//!
+//! where `SPAN` is `{ "start", "end" }` (byte offsets, end exclusive) with
+//! `"line", "column", "end_line", "end_column"` (1-based; columns count
+//! characters; the end is the position just past the last character), and
+//! `PART` is `{ "text", "span": SPAN }`. A key left out by `--only` is
+//! absent.
+
+use std::io::{self, Write};
+
+use codespan_reporting::term::termcolor::{Buffer, Color, ColorSpec, WriteColor};
+use serde::Serialize;
+
+use crate::document::{Document, QuoteStyle};
+use crate::rules::template::escape_invisible;
+use crate::source::{SourceFile, Span};
+
+/// The parts of the model `--only` can select.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Unit {
+    Paragraphs,
+    Sentences,
+    Quotes,
+}
+
+/// A byte span with its line and column positions.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Location {
+    pub start: u32,
+    pub end: u32,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+impl Location {
+    pub fn new(file: &SourceFile, span: Span) -> Self {
+        let (line, column) = file.line_col(span.start as usize);
+        let (end_line, end_column) = file.line_col(span.end as usize);
+        Location {
+            start: span.start,
+            end: span.end,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}
+
+/// A piece of text with its location.
+#[derive(Debug, Serialize)]
+pub struct Part {
+    pub text: String,
+    pub span: Location,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ParagraphView {
+    pub index: usize,
+    pub span: Location,
+    pub text: String,
+    pub sentences: Vec<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SentenceView {
+    pub index: usize,
+    pub paragraph: usize,
+    pub span: Location,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AttributionView {
+    pub verb: Part,
+    pub speaker: Option<Part>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuoteView {
+    pub index: usize,
+    pub paragraph: usize,
+    pub sentence: usize,
+    pub span: Location,
+    pub inner: Location,
+    pub text: String,
+    pub style: QuoteStyle,
+    pub closed: bool,
+    pub attribution: Option<AttributionView>,
+}
+
+/// The model of one file, narrowed to the selected units.
+#[derive(Debug, Serialize)]
+pub struct FileView {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraphs: Option<Vec<ParagraphView>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentences: Option<Vec<SentenceView>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quotes: Option<Vec<QuoteView>>,
+}
+
+/// The JSON document printed by `inspect --format json`.
+#[derive(Debug, Serialize)]
+pub struct InspectOutput {
+    pub version: u32,
+    pub files: Vec<FileView>,
+}
+
+impl FileView {
+    /// Builds the view of `file`, keeping only `only` (all units if empty).
+    pub fn new(file: &SourceFile, only: &[Unit]) -> Self {
+        let doc = Document::parse(file.text());
+        let wanted = |unit| only.is_empty() || only.contains(&unit);
+        let part = |span: Span| Part {
+            text: doc.slice(span).to_owned(),
+            span: Location::new(file, span),
+        };
+        let paragraphs = wanted(Unit::Paragraphs).then(|| {
+            doc.paragraphs
+                .iter()
+                .enumerate()
+                .map(|(index, p)| ParagraphView {
+                    index,
+                    span: Location::new(file, p.span),
+                    text: doc.slice(p.span).to_owned(),
+                    sentences: p.sentences.clone().collect(),
+                })
+                .collect()
+        });
+        let sentences = wanted(Unit::Sentences).then(|| {
+            doc.sentences
+                .iter()
+                .enumerate()
+                .map(|(index, s)| SentenceView {
+                    index,
+                    paragraph: s.paragraph,
+                    span: Location::new(file, s.span),
+                    text: doc.slice(s.span).to_owned(),
+                })
+                .collect()
+        });
+        let quotes = wanted(Unit::Quotes).then(|| {
+            doc.quotes
+                .iter()
+                .enumerate()
+                .map(|(index, q)| QuoteView {
+                    index,
+                    paragraph: q.paragraph,
+                    sentence: q.sentence,
+                    span: Location::new(file, q.span),
+                    inner: Location::new(file, q.inner),
+                    text: doc.slice(q.inner).to_owned(),
+                    style: q.style,
+                    closed: q.closed,
+                    attribution: q.attribution.map(|a| AttributionView {
+                        verb: part(a.verb),
+                        speaker: a.speaker.map(part),
+                    }),
+                })
+                .collect()
+        });
+        FileView {
+            path: file.name().to_owned(),
+            paragraphs,
+            sentences,
+            quotes,
+        }
+    }
+
+    /// Writes the view as an indented tree: paragraphs hold their
+    /// sentences, sentences their quotations. With `--only`, the selected
+    /// units are listed flat.
+    pub fn write_tree(&self, out: &mut Buffer) -> io::Result<()> {
+        heading(out, &self.path)?;
+        writeln!(out)?;
+        let nested = self.paragraphs.is_some() && self.sentences.is_some();
+        if nested {
+            let paragraphs = self.paragraphs.as_deref().unwrap_or_default();
+            let sentences = self.sentences.as_deref().unwrap_or_default();
+            let quotes = self.quotes.as_deref().unwrap_or_default();
+            for (pi, paragraph) in paragraphs.iter().enumerate() {
+                let last_paragraph = pi + 1 == paragraphs.len();
+                branch(out, "", last_paragraph)?;
+                label(out, &format!("paragraph {}", paragraph.index + 1))?;
+                position(out, paragraph.span, true)?;
+                writeln!(out)?;
+                let indent = if last_paragraph { "    " } else { "│   " };
+                for (si, &s) in paragraph.sentences.iter().enumerate() {
+                    let Some(sentence) = sentences.get(s) else {
+                        continue;
+                    };
+                    let last_sentence = si + 1 == paragraph.sentences.len();
+                    self.write_sentence(out, indent, sentence, last_sentence)?;
+                    let inner = format!("{indent}{}", if last_sentence { "    " } else { "│   " });
+                    let held: Vec<&QuoteView> = quotes.iter().filter(|q| q.sentence == s).collect();
+                    for (qi, quote) in held.iter().enumerate() {
+                        write_quote(out, &inner, quote, qi + 1 == held.len())?;
+                    }
+                }
+            }
+            return Ok(());
+        }
+        for paragraph in self.paragraphs.iter().flatten() {
+            label(out, &format!("paragraph {}", paragraph.index + 1))?;
+            position(out, paragraph.span, true)?;
+            writeln!(out, " {}", escape_invisible(&paragraph.text))?;
+        }
+        for sentence in self.sentences.iter().flatten() {
+            self.write_sentence(out, "", sentence, true)?;
+        }
+        for quote in self.quotes.iter().flatten() {
+            write_quote(out, "", quote, true)?;
+        }
+        Ok(())
+    }
+
+    fn write_sentence(
+        &self,
+        out: &mut Buffer,
+        indent: &str,
+        sentence: &SentenceView,
+        last: bool,
+    ) -> io::Result<()> {
+        if !indent.is_empty() {
+            branch(out, indent, last)?;
+        }
+        label(out, &format!("sentence {}", sentence.index + 1))?;
+        position(out, sentence.span, false)?;
+        writeln!(out, " {}", escape_invisible(&sentence.text))
+    }
+}
+
+fn write_quote(out: &mut Buffer, indent: &str, quote: &QuoteView, last: bool) -> io::Result<()> {
+    if !indent.is_empty() {
+        branch(out, indent, last)?;
+    }
+    label(out, &format!("quote {}", quote.index + 1))?;
+    position(out, quote.span, false)?;
+    let (open, close) = match quote.style {
+        QuoteStyle::Curly => ("“", "”"),
+        QuoteStyle::Straight => ("\"", "\""),
+    };
+    let close = if quote.closed { close } else { "" };
+    write!(out, " {open}{}{close}", escape_invisible(&quote.text))?;
+    if !quote.closed {
+        dimmed(out, " (unclosed)")?;
+    }
+    writeln!(out)?;
+    let child = if indent.is_empty() {
+        "    ".to_owned()
+    } else {
+        format!("{indent}{}", if last { "    " } else { "│   " })
+    };
+    branch(out, &child, true)?;
+    match &quote.attribution {
+        Some(attribution) => {
+            write!(out, "attributed: `{}`", attribution.verb.text)?;
+            position(out, attribution.verb.span, false)?;
+            if let Some(speaker) = &attribution.speaker {
+                write!(out, ", speaker `{}`", speaker.text)?;
+                position(out, speaker.span, false)?;
+            }
+            writeln!(out)
+        }
+        None => writeln!(out, "attributed: none"),
+    }
+}
+
+fn branch(out: &mut Buffer, indent: &str, last: bool) -> io::Result<()> {
+    dimmed(
+        out,
+        &format!("{indent}{}", if last { "└── " } else { "├── " }),
+    )
+}
+
+fn heading(out: &mut Buffer, text: &str) -> io::Result<()> {
+    out.set_color(ColorSpec::new().set_bold(true).set_underline(true))?;
+    write!(out, "{text}")?;
+    out.reset()
+}
+
+fn label(out: &mut Buffer, text: &str) -> io::Result<()> {
+    out.set_color(ColorSpec::new().set_bold(true).set_fg(Some(Color::Cyan)))?;
+    write!(out, "{text}")?;
+    out.reset()
+}
+
+fn position(out: &mut Buffer, span: Location, range: bool) -> io::Result<()> {
+    let text = if range {
+        format!(
+            " {}:{}-{}:{}",
+            span.line, span.column, span.end_line, span.end_column
+        )
+    } else {
+        format!(" {}:{}", span.line, span.column)
+    };
+    dimmed(out, &text)
+}
+
+fn dimmed(out: &mut Buffer, text: &str) -> io::Result<()> {
+    out.set_color(ColorSpec::new().set_dimmed(true))?;
+    write!(out, "{text}")?;
+    out.reset()
+}
