@@ -1,4 +1,10 @@
 //! Scopes: which stretches of a document a kind searches one at a time.
+//!
+//! Besides the structural units (line, sentence, paragraph, document),
+//! `outside-quotes` is each paragraph with its quotations cut out, so a
+//! style rule leaves quoted speech as it was spoken, and `inside-quotes`
+//! is the text of each quotation, for rules about what people are quoted
+//! as saying.
 
 use crate::document::Document;
 use crate::rules::bad_choice;
@@ -13,10 +19,19 @@ pub enum Scope {
     Sentence,
     Paragraph,
     Document,
+    OutsideQuotes,
+    InsideQuotes,
 }
 
 impl Scope {
-    pub const NAMES: &'static [&'static str] = &["line", "sentence", "paragraph", "document"];
+    pub const NAMES: &'static [&'static str] = &[
+        "line",
+        "sentence",
+        "paragraph",
+        "document",
+        "outside-quotes",
+        "inside-quotes",
+    ];
 
     fn parse(name: &str) -> Option<Self> {
         match name {
@@ -24,6 +39,8 @@ impl Scope {
             "sentence" => Some(Scope::Sentence),
             "paragraph" => Some(Scope::Paragraph),
             "document" => Some(Scope::Document),
+            "outside-quotes" => Some(Scope::OutsideQuotes),
+            "inside-quotes" => Some(Scope::InsideQuotes),
             _ => None,
         }
     }
@@ -48,6 +65,54 @@ impl Scope {
             Scope::Sentence => Box::new(doc.sentences.iter().map(|s| s.span)),
             Scope::Paragraph => Box::new(doc.paragraphs.iter().map(|p| p.span)),
             Scope::Document => Box::new(std::iter::once(Span::new(0, doc.text().len()))),
+            Scope::InsideQuotes => Box::new(doc.quotes.iter().map(|q| q.inner)),
+            Scope::OutsideQuotes => Box::new(
+                doc.paragraphs
+                    .iter()
+                    .flat_map(|p| outside_quotes(doc, p.span)),
+            ),
         }
+    }
+}
+
+/// The stretches of `paragraph` between its quotations.
+fn outside_quotes(doc: &Document<'_>, paragraph: Span) -> Vec<Span> {
+    let mut pieces = Vec::new();
+    let mut start = paragraph.start;
+    for quote in doc.quotes_in(paragraph) {
+        if quote.span.start > start {
+            pieces.push(Span {
+                start,
+                end: quote.span.start,
+            });
+        }
+        start = start.max(quote.span.end);
+    }
+    if paragraph.end > start {
+        pieces.push(Span {
+            start,
+            end: paragraph.end,
+        });
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(scope: Scope, text: &str) -> Vec<String> {
+        let doc = Document::parse(text);
+        scope.units(&doc).map(|s| doc.slice(s).to_owned()).collect()
+    }
+
+    #[test]
+    fn quote_scopes_split_paragraphs_at_quotation_marks() {
+        let text = "He said “the the plan” twice.\n\n“Alone.”\n\nNo quotes here.";
+        assert_eq!(
+            units(Scope::OutsideQuotes, text),
+            ["He said ", " twice.", "No quotes here."]
+        );
+        assert_eq!(units(Scope::InsideQuotes, text), ["the the plan", "Alone."]);
     }
 }
