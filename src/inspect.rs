@@ -103,6 +103,9 @@ pub struct QuoteView {
     pub span: Location,
     pub inner: Location,
     pub text: String,
+    /// The quotation with its marks, as written.
+    #[serde(skip)]
+    pub marked: String,
     pub style: QuoteStyle,
     pub closed: bool,
     pub attribution: Option<AttributionView>,
@@ -171,6 +174,7 @@ impl FileView {
                     span: Location::new(file, q.span),
                     inner: Location::new(file, q.inner),
                     text: doc.slice(q.inner).to_owned(),
+                    marked: doc.slice(q.span).to_owned(),
                     style: q.style,
                     closed: q.closed,
                     attribution: q.attribution.map(|a| AttributionView {
@@ -257,12 +261,8 @@ fn write_quote(out: &mut Buffer, indent: &str, quote: &QuoteView, last: bool) ->
     }
     label(out, &format!("quote {}", quote.index + 1))?;
     position(out, quote.span, false)?;
-    let (open, close) = match quote.style {
-        QuoteStyle::Curly => ("“", "”"),
-        QuoteStyle::Straight => ("\"", "\""),
-    };
-    let close = if quote.closed { close } else { "" };
-    write!(out, " {open}{}{close}", escape_invisible(&quote.text))?;
+    // The marks as written, so that mixed marks show.
+    write!(out, " {}", escape_invisible(&quote.marked))?;
     if !quote.closed {
         dimmed(out, " (unclosed)")?;
     }

@@ -8,9 +8,17 @@
 //!    (`“...,” he said.`, `Mayorkas told MSNBC that “...”`);
 //! 2. when the quotation is the whole sentence or paragraph, anywhere else
 //!    in its paragraph (`Watson said. “...”`);
-//! 3. when the paragraph continues a quotation left open at the end of the
-//!    previous paragraph (the convention for multi-paragraph quotes), in
-//!    the attribution of that quotation.
+//! 3. in a colon just before the quotation, which introduces it
+//!    (`shouting: “Get down!”`, the transcript form `Bane: “...”`);
+//! 4. when the quotation opens its paragraph and the previous paragraph
+//!    ends with a colon (`...released the following statement:`), there;
+//! 5. when the quotation opens its paragraph and the previous paragraph
+//!    ends inside or with a quotation (a quotation running on over several
+//!    paragraphs, or the same speaker going on), in that quotation's
+//!    attribution.
+//!
+//! The attribution's `verb` is the word or mark that attributes: a verb,
+//! `according to`, or an introducing colon.
 //!
 //! The verb list covers the inflections of each verb (`say`, `says`,
 //! `said`, `saying`) and document nouns that attribute by themselves
@@ -125,6 +133,11 @@ pub const DEFAULT_VERBS: &[&str] = &[
     "screamed",
     "shouted",
     "sobbed",
+    "speak",
+    "speaking",
+    "speaks",
+    "spoke",
+    "spoken",
     "state",
     "stated",
     "statement",
@@ -217,15 +230,83 @@ pub fn find(doc: &Document<'_>, index: usize, verbs: &VerbSet) -> Option<Attribu
             return Some(found);
         }
     }
-    // A quotation continuing one left open in the previous paragraph.
-    let opens_paragraph = text[paragraph.span.range()].starts_with(['“', '"']);
-    if opens_paragraph && quote.paragraph > 0 {
-        let previous = doc.quotes[..index]
-            .iter()
-            .rposition(|q| q.paragraph == quote.paragraph - 1 && !q.closed)?;
-        return find(doc, previous, verbs);
+    if let Some(colon) = introducing_colon(
+        text,
+        paragraph.span.start as usize,
+        quote.span.start as usize,
+    ) {
+        let speaker = trim_span(
+            text,
+            last_clause_break(&text[paragraph.span.start as usize..colon.start as usize])
+                .map_or(paragraph.span.start as usize, |i| {
+                    paragraph.span.start as usize + i
+                }),
+            colon.start as usize,
+        );
+        return Some(Attribution {
+            verb: colon,
+            speaker,
+        });
+    }
+    let opens_paragraph = quote.span.start == paragraph.span.start;
+    if !opens_paragraph || quote.paragraph == 0 {
+        return None;
+    }
+    let previous = &doc.paragraphs[quote.paragraph - 1];
+    let previous_text = text[previous.span.range()].trim_end();
+    if previous_text.ends_with(':') {
+        let colon_at = previous.span.start as usize + previous_text.len() - 1;
+        let colon = Span::new(colon_at, colon_at + 1);
+        return Some(
+            search_any(doc, previous.span, verbs).unwrap_or(Attribution {
+                verb: colon,
+                speaker: None,
+            }),
+        );
+    }
+    // The previous paragraph ends inside or with a quotation: the speech
+    // goes on.
+    let last_quote = doc.quotes[..index]
+        .iter()
+        .rposition(|q| q.paragraph == quote.paragraph - 1)?;
+    let ends_with_it = doc.quotes[last_quote].span.end >= previous.span.end.saturating_sub(1);
+    if ends_with_it {
+        return doc.quotes[last_quote].attribution;
     }
     None
+}
+
+/// The colon right before a quotation, if one introduces it: the text
+/// between the start of the quotation's clause and its opening mark ends
+/// with `:`.
+fn introducing_colon(text: &str, paragraph_start: usize, quote_start: usize) -> Option<Span> {
+    let before = text[paragraph_start..quote_start].trim_end();
+    before.ends_with(':').then(|| {
+        Span::new(
+            paragraph_start + before.len() - 1,
+            paragraph_start + before.len(),
+        )
+    })
+}
+
+/// Any attribution word in `area`, outside quotations.
+fn search_any(doc: &Document<'_>, area: Span, verbs: &VerbSet) -> Option<Attribution> {
+    let probe = Quote {
+        span: Span {
+            start: area.end,
+            end: area.end,
+        },
+        inner: Span {
+            start: area.end,
+            end: area.end,
+        },
+        style: super::QuoteStyle::Curly,
+        closed: true,
+        paragraph: 0,
+        sentence: 0,
+        attribution: None,
+    };
+    search(doc, area, &probe, verbs)
 }
 
 /// The attribution word nearest the quotation within `area`, outside

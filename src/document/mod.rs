@@ -63,6 +63,9 @@ pub struct Document<'t> {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub quotes: Vec<Quote>,
+    /// Closing quotation marks (`”`, or `"` followed by white space) with no
+    /// opening mark before them in their paragraph.
+    pub stray_closing_marks: Vec<Span>,
 }
 
 impl<'t> Document<'t> {
@@ -85,13 +88,14 @@ impl<'t> Document<'t> {
                 sentences: first..sentences.len(),
             });
         }
-        let quotes = quotes::find(text, &paragraphs, &sentences);
+        let (quotes, stray_closing_marks) = quotes::find(text, &paragraphs, &sentences);
         let mut doc = Document {
             text,
             lines,
             paragraphs,
             sentences,
             quotes,
+            stray_closing_marks,
         };
         let verbs = attribution::VerbSet::default_set();
         for index in 0..doc.quotes.len() {

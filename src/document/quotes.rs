@@ -2,9 +2,16 @@
 //!
 //! Quotations are found per paragraph, since a quotation mark never pairs
 //! with one in another paragraph (a quotation that runs on opens each new
-//! paragraph with a fresh mark). Curly marks pair by direction; straight
-//! marks alternate, and a straight mark directly after a letter or digit
-//! (`5'10"`) cannot open a quotation.
+//! paragraph with a fresh mark). Real copy mixes its marks, so pairing is
+//! forgiving and records what it forgave:
+//!
+//! - an open quotation is closed by `”`, by `"`, by a doubled apostrophe
+//!   (`’’`, `''`, the typewriter convention), or by a `“` written where a
+//!   closing mark belongs (after a word, before a space);
+//! - a quotation whose marks do not match is [`QuoteStyle::Mixed`];
+//! - a straight mark directly after a letter or digit (`5'10"`) cannot
+//!   open a quotation, and a `”` (or a `"` followed by white space) with
+//!   nothing open is recorded as stray; after a digit it is an inch mark.
 
 use serde::Serialize;
 
@@ -19,65 +26,139 @@ pub enum QuoteStyle {
     Straight,
     /// `“...”`
     Curly,
+    /// Marks that do not match: `"...”`, `“..."`, `“...“`, `“...’’`.
+    Mixed,
 }
 
-pub(super) fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec<Quote> {
+/// An opening mark: where it starts, how long it is, and its style.
+#[derive(Clone, Copy)]
+struct Opening {
+    at: usize,
+    len: usize,
+    style: QuoteStyle,
+}
+
+/// The quotations of every paragraph, and the closing marks that close
+/// nothing.
+pub(super) fn find(
+    text: &str,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+) -> (Vec<Quote>, Vec<Span>) {
     let mut quotes = Vec::new();
+    let mut stray = Vec::new();
     for (index, paragraph) in paragraphs.iter().enumerate() {
         let base = paragraph.span.start as usize;
         let slice = &text[paragraph.span.range()];
-        let mut open: Option<(usize, QuoteStyle)> = None;
-        let mut previous: Option<char> = None;
-        let make = |start: usize, end: usize, inner_end: usize, style, closed| {
-            let start = base + start;
-            let quote_sentence = sentences
+        let make = |open: Opening, close: Option<(usize, usize)>, style| {
+            let start = base + open.at;
+            let sentence = sentences
                 .partition_point(|s| s.span.end as usize <= start)
                 .min(sentences.len().saturating_sub(1));
+            let (inner_end, end) = close.unwrap_or((slice.len(), slice.len()));
             Quote {
                 span: Span::new(start, base + end),
-                inner: Span::new(start + style_len(style), base + inner_end),
+                inner: Span::new(start + open.len, base + inner_end),
                 style,
-                closed,
+                closed: close.is_some(),
                 paragraph: index,
-                sentence: quote_sentence,
+                sentence,
                 attribution: None,
             }
         };
-        for (i, c) in slice.char_indices() {
+        let mut open: Option<Opening> = None;
+        let mut previous: Option<char> = None;
+        let mut chars = slice.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let after_word =
+                previous.is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '—' | '–'));
+            let doubled = matches!((c, next), ('’', Some('’')) | ('\'', Some('\'')));
             match (c, open) {
-                ('“', None) => open = Some((i, QuoteStyle::Curly)),
-                ('“', Some((start, QuoteStyle::Curly))) => {
+                ('“', None) => {
+                    open = Some(Opening {
+                        at: i,
+                        len: c.len_utf8(),
+                        style: QuoteStyle::Curly,
+                    });
+                }
+                ('“', Some(o))
+                    if after_word
+                        && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation()) =>
+                {
+                    // `“` used as a closing mark: `...CYS,“ he said`.
+                    quotes.push(make(o, Some((i, i + c.len_utf8())), QuoteStyle::Mixed));
+                    open = None;
+                }
+                ('“', Some(o)) => {
                     // A second opening mark: the first quotation was never
                     // closed.
-                    quotes.push(make(start, i, i, QuoteStyle::Curly, false));
-                    open = Some((i, QuoteStyle::Curly));
+                    quotes.push(make(o, Some((i, i)), o.style).unclosed());
+                    open = Some(Opening {
+                        at: i,
+                        len: c.len_utf8(),
+                        style: QuoteStyle::Curly,
+                    });
                 }
-                ('”', Some((start, QuoteStyle::Curly))) => {
-                    quotes.push(make(start, i + c.len_utf8(), i, QuoteStyle::Curly, true));
+                ('”', Some(o)) => {
+                    let style = if o.style == QuoteStyle::Curly {
+                        QuoteStyle::Curly
+                    } else {
+                        QuoteStyle::Mixed
+                    };
+                    quotes.push(make(o, Some((i, i + c.len_utf8())), style));
                     open = None;
                 }
-                ('"', Some((start, QuoteStyle::Straight))) => {
-                    quotes.push(make(start, i + 1, i, QuoteStyle::Straight, true));
+                // After a digit, `”` is an inch mark (`6’1”`).
+                ('”', None) if !previous.is_some_and(|p| p.is_ascii_digit()) => {
+                    stray.push(Span::new(base + i, base + i + c.len_utf8()));
+                }
+                ('"', Some(o)) => {
+                    let style = if o.style == QuoteStyle::Straight {
+                        QuoteStyle::Straight
+                    } else {
+                        QuoteStyle::Mixed
+                    };
+                    quotes.push(make(o, Some((i, i + 1)), style));
                     open = None;
+                }
+                // An opening mark is never followed by white space; one that
+                // is, with nothing open, closes nothing (after a digit it is
+                // an inch mark).
+                ('"', None)
+                    if next.is_none_or(char::is_whitespace)
+                        && !previous.is_some_and(|p| p.is_ascii_digit()) =>
+                {
+                    stray.push(Span::new(base + i, base + i + 1));
                 }
                 ('"', None) if !previous.is_some_and(char::is_alphanumeric) => {
-                    open = Some((i, QuoteStyle::Straight));
+                    open = Some(Opening {
+                        at: i,
+                        len: 1,
+                        style: QuoteStyle::Straight,
+                    });
+                }
+                ('’' | '\'', Some(o)) if doubled && after_word => {
+                    let len = 2 * c.len_utf8();
+                    quotes.push(make(o, Some((i, i + len)), QuoteStyle::Mixed));
+                    chars.next();
+                    open = None;
                 }
                 _ => {}
             }
             previous = Some(c);
         }
-        if let Some((start, style)) = open {
-            quotes.push(make(start, slice.len(), slice.len(), style, false));
+        if let Some(o) = open {
+            quotes.push(make(o, None, o.style));
         }
     }
-    quotes
+    (quotes, stray)
 }
 
-/// The length in bytes of a style's opening mark.
-fn style_len(style: QuoteStyle) -> usize {
-    match style {
-        QuoteStyle::Straight => 1,
-        QuoteStyle::Curly => '“'.len_utf8(),
+impl Quote {
+    /// Marks a quotation cut short by another opening mark as unclosed.
+    fn unclosed(mut self) -> Self {
+        self.closed = false;
+        self
     }
 }

@@ -1,0 +1,43 @@
+//! The quote rules on the seed articles: every quotation in them is
+//! attributed, and removing an attribution makes `unattributed-quote` fire.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+fn lint(dir: &Path) -> (i32, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(["--color", "never", "."])
+        .current_dir(dir)
+        .output()
+        .expect("the factlint binary runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn every_seed_quotation_is_attributed() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let (_, stdout) = lint(&seeds);
+    assert!(!stdout.contains("quote]"), "{stdout}");
+}
+
+#[test]
+fn removing_an_attribution_is_reported() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/002_d690daa9b23a1653.txt");
+    let text = fs::read_to_string(seed).unwrap();
+    let attribution = ",” a senior US official previously told CNN.";
+    assert!(text.contains(attribution));
+    let edited = text.replace(attribution, ".”");
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("edited.txt"), edited).unwrap();
+    let (_, stdout) = lint(dir.path());
+    let findings: Vec<&str> = stdout.lines().filter(|l| l.contains("quote]")).collect();
+    assert_eq!(
+        findings,
+        ["warning[unattributed-quote]: quotation has no attribution: “I think what (the incident with the Uzbek…”"]
+    );
+    insta::assert_snapshot!("removed_attribution", stdout);
+}
