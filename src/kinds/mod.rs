@@ -13,6 +13,7 @@ pub mod pattern;
 pub mod quote;
 pub mod scope;
 pub mod sentence;
+pub mod structure;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
@@ -30,7 +31,7 @@ pub struct KindInfo {
 }
 
 /// Every kind, by name.
-pub const KINDS: &[KindInfo] = &[pattern::INFO, sentence::INFO, quote::INFO];
+pub const KINDS: &[KindInfo] = &[pattern::INFO, sentence::INFO, quote::INFO, structure::INFO];
 
 /// Looks a kind up by its name in rule files.
 pub fn info(name: &str) -> Option<&'static KindInfo> {
@@ -43,6 +44,7 @@ pub enum Kind {
     Pattern(pattern::Pattern),
     Sentence(sentence::SentenceCheck),
     Quote(quote::QuoteCheck),
+    Structure(structure::StructureCheck),
 }
 
 impl Kind {
@@ -52,6 +54,7 @@ impl Kind {
             Kind::Pattern(kind) => kind.check(rule, file, doc, out),
             Kind::Sentence(kind) => kind.check(rule, file, doc, out),
             Kind::Quote(kind) => kind.check(rule, file, doc, out),
+            Kind::Structure(kind) => kind.check(rule, file, doc, out),
         }
     }
 
@@ -61,6 +64,7 @@ impl Kind {
             Kind::Pattern(kind) => kind.placeholders(),
             Kind::Sentence(kind) => kind.placeholders(),
             Kind::Quote(kind) => kind.placeholders(),
+            Kind::Structure(kind) => kind.placeholders(),
         }
     }
 }
@@ -72,6 +76,7 @@ pub fn compile(name: &str, reader: &mut TableReader<'_, '_>, source: &str) -> Op
         "pattern" => pattern::compile(reader, source).map(Kind::Pattern),
         "sentence" => sentence::compile(reader, source).map(Kind::Sentence),
         "quote" => quote::compile(reader, source).map(Kind::Quote),
+        "structure" => structure::compile(reader, source).map(Kind::Structure),
         _ => None,
     }
 }

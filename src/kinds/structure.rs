@@ -1,0 +1,217 @@
+//! `structure`: the shape of a whole document.
+//!
+//! ## What it does
+//! One of three checks, chosen with `check`:
+//! - `ending` (default): the document ends on a heading or on a line
+//!   ending in `:` — the copy stops where something (the section, the
+//!   statement, the video) was promised. A heading is a short line in
+//!   Title Case with no final punctuation.
+//! - `empty`: the document has no text at all.
+//! - `headline-length`: the headline (a first paragraph of one line with
+//!   no final period) is longer than `max_length` characters.
+//!
+//! ## Options
+//! - `check`: `ending`, `empty` or `headline-length`.
+//! - `unless` (ending): a regex; a last line matching it is fine (sign-offs,
+//!   bylines, credits, share buttons).
+//! - `promise` (ending): a regex; when given, a closing colon line counts
+//!   only if it matches, i.e. promises content (`the following
+//!   statement:`), which leaves out navigation such as `Related content:`.
+//! - `max_heading_words` (ending): longest line taken as a heading,
+//!   default 8; `min_heading_words`, shortest, default 4 (shorter lines
+//!   are mostly buttons, labels and credits). A line with digits is never
+//!   a heading (timestamps, dates, coordinates).
+//! - `max_length` (headline-length): default 100 characters.
+//!
+//! Templates may use `{line}` (the offending line), `{length}` and
+//! `{limit}` (headline-length).
+
+use regex::Regex;
+
+use super::KindInfo;
+use crate::diagnostic::Diagnostic;
+use crate::document::{words, Document};
+use crate::rules::reader::TableReader;
+use crate::rules::{bad_choice, compile_regex, Rule};
+use crate::source::{FileId, Span};
+
+pub const INFO: KindInfo = KindInfo {
+    name: "structure",
+    summary: "document shape: dangling ending, empty document, headline length",
+    options: &[
+        "check",
+        "unless",
+        "promise",
+        "max_heading_words",
+        "min_heading_words",
+        "max_length",
+    ],
+};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Check {
+    Ending,
+    Empty,
+    HeadlineLength,
+}
+
+#[derive(Debug)]
+pub struct StructureCheck {
+    check: Check,
+    unless: Option<Regex>,
+    promise: Option<Regex>,
+    max_heading_words: usize,
+    min_heading_words: usize,
+    max_length: usize,
+}
+
+pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<StructureCheck> {
+    let check = match reader.string("check") {
+        None => Some(Check::Ending),
+        Some(raw) => {
+            let check = match raw.value.as_str() {
+                "ending" => Some(Check::Ending),
+                "empty" => Some(Check::Empty),
+                "headline-length" => Some(Check::HeadlineLength),
+                _ => None,
+            };
+            if check.is_none() {
+                bad_choice(
+                    reader.errors,
+                    &raw,
+                    "check",
+                    &["ending", "empty", "headline-length"],
+                );
+            }
+            check
+        }
+    };
+    let unless = reader.string("unless");
+    let promise = reader.string("promise");
+    let max_heading_words = reader.count("max_heading_words").unwrap_or(8);
+    let min_heading_words = reader.count("min_heading_words").unwrap_or(4);
+    let max_length = reader.count("max_length").unwrap_or(100);
+    let unless = unless.map(|raw| compile_regex(&raw, source, reader.errors));
+    let promise = promise.map(|raw| compile_regex(&raw, source, reader.errors));
+    Some(StructureCheck {
+        check: check?,
+        unless: unless.map_or(Some(None), |r| r.map(Some))?,
+        promise: promise.map_or(Some(None), |r| r.map(Some))?,
+        max_heading_words,
+        min_heading_words,
+        max_length,
+    })
+}
+
+impl StructureCheck {
+    pub fn placeholders(&self) -> Vec<String> {
+        ["line", "length", "limit"]
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    pub fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        match self.check {
+            Check::Empty => {
+                if doc.text().trim().is_empty() {
+                    out.push(rule.report(file, Span::new(0, 0), |_| None));
+                }
+            }
+            Check::Ending => self.check_ending(rule, file, doc, out),
+            Check::HeadlineLength => self.check_headline(rule, file, doc, out),
+        }
+    }
+
+    fn check_ending(
+        &self,
+        rule: &Rule,
+        file: FileId,
+        doc: &Document<'_>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        // The last non-blank line of the document.
+        let Some(&last) = doc
+            .lines
+            .iter()
+            .rev()
+            .find(|l| !doc.slice(**l).trim().is_empty())
+        else {
+            return;
+        };
+        let span = trim(doc, last);
+        let line = doc.slice(span);
+        if self.unless.as_ref().is_some_and(|u| u.is_match(line)) {
+            return;
+        }
+        let promises = || self.promise.as_ref().is_none_or(|p| p.is_match(line));
+        if (line.ends_with(':') && promises()) || self.is_heading(line) {
+            out.push(rule.report(file, span, |name| match name {
+                "line" => Some(line),
+                _ => None,
+            }));
+        }
+    }
+
+    /// A short Title Case line with no final punctuation.
+    fn is_heading(&self, line: &str) -> bool {
+        if line.ends_with([
+            '.', '!', '?', '…', '"', '”', '’', '\'', ')', ']', ',', ';', ':',
+        ]) || line.contains(|c: char| c.is_ascii_digit())
+        {
+            return false;
+        }
+        let all: Vec<&str> = words(line).map(|w| &line[w.range()]).collect();
+        if all.len() < self.min_heading_words || all.len() > self.max_heading_words {
+            return false;
+        }
+        // Small words stay lowercase in Title Case.
+        let content: Vec<&&str> = all.iter().filter(|w| !is_small_word(w)).collect();
+        !content.is_empty()
+            && content
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+    }
+
+    fn check_headline(
+        &self,
+        rule: &Rule,
+        file: FileId,
+        doc: &Document<'_>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let Some(first) = doc.paragraphs.first() else {
+            return;
+        };
+        let text = doc.slice(first.span);
+        let is_headline = !text.contains('\n') && !text.ends_with(['.', '!', '?']);
+        let length = text.chars().count();
+        if !is_headline || length <= self.max_length {
+            return;
+        }
+        let (length, limit) = (length.to_string(), self.max_length.to_string());
+        out.push(rule.report(file, first.span, |name| match name {
+            "line" => Some(text),
+            "length" => Some(length.as_str()),
+            "limit" => Some(limit.as_str()),
+            _ => None,
+        }));
+    }
+}
+
+/// Words that stay lowercase in Title Case.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+    "or", "the", "to", "vs", "via", "with",
+];
+
+fn is_small_word(word: &str) -> bool {
+    SMALL_WORDS.contains(&word)
+}
+
+fn trim(doc: &Document<'_>, span: Span) -> Span {
+    let text = doc.slice(span);
+    let lead = text.len() - text.trim_start().len();
+    let start = span.start as usize + lead;
+    Span::new(start, start + text.trim().len())
+}
