@@ -1,10 +1,18 @@
-//! The lint pass: read each file, build its document once, run every rule,
-//! then sort the findings so output is the same on every run.
+//! The lint pass.
+//!
+//! Each file is read and segmented once; every rule then reads the same
+//! document. Rules whose kind compares documents (a figure stated in
+//! several articles of one story) instead contribute evidence, grouped by
+//! file, story directory or run; when every file has been read, each group
+//! is concluded. The findings are sorted at the end, so output is the same
+//! on every run.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::document::Document;
+use crate::kinds::{Evidence, Grouping};
 use crate::rules::RuleSet;
 use crate::source::{FileId, SourceFile, Sources};
 use crate::walk::IO;
@@ -20,22 +28,82 @@ pub struct Report {
     pub files_checked: usize,
 }
 
-/// Runs every rule over one document.
-pub fn lint_document(rules: &RuleSet, file: FileId, text: &str) -> Vec<Diagnostic> {
-    let doc = Document::parse(text);
-    let mut out = Vec::new();
-    for rule in &rules.rules {
-        rule.check(file, &doc, &mut out);
+/// A lint run in progress: documents go in one at a time with
+/// [`Linter::add`]; [`Linter::finish`] runs the cross-document pass and
+/// returns every finding, sorted.
+pub struct Linter<'r> {
+    rules: &'r RuleSet,
+    findings: Vec<Diagnostic>,
+    /// Evidence by (rule index, group key), in file order within a group.
+    evidence: BTreeMap<(usize, String), Vec<(FileId, Evidence)>>,
+}
+
+impl<'r> Linter<'r> {
+    pub fn new(rules: &'r RuleSet) -> Self {
+        Linter {
+            rules,
+            findings: Vec::new(),
+            evidence: BTreeMap::new(),
+        }
     }
-    out
+
+    /// Runs every rule over one file of `sources`.
+    pub fn add(&mut self, sources: &Sources, file: FileId) {
+        let source = sources.get(file);
+        let doc = Document::parse(source.text());
+        for (index, rule) in self.rules.rules.iter().enumerate() {
+            match rule.kind.grouping() {
+                None => rule.check(file, &doc, &mut self.findings),
+                Some(grouping) => {
+                    if let Some(evidence) = rule.kind.gather(rule, file, &doc) {
+                        let key = group_key(grouping, source.name(), file);
+                        self.evidence
+                            .entry((index, key))
+                            .or_default()
+                            .push((file, evidence));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Concludes every group of evidence and returns all findings, sorted.
+    pub fn finish(mut self, sources: &Sources) -> Vec<Diagnostic> {
+        for ((index, _), group) in std::mem::take(&mut self.evidence) {
+            let rule = &self.rules.rules[index];
+            rule.kind.conclude(rule, group, sources, &mut self.findings);
+        }
+        diagnostic::sort(&mut self.findings);
+        self.findings
+    }
+}
+
+/// Which documents a grouped rule compares with each other: the file
+/// alone, the files of one directory (one story), or every file of the run.
+fn group_key(grouping: Grouping, name: &str, file: FileId) -> String {
+    match grouping {
+        Grouping::File => format!("file:{file}"),
+        Grouping::Directory => {
+            let parent = Path::new(name).parent().unwrap_or(Path::new(""));
+            format!("dir:{}", parent.display())
+        }
+        Grouping::Run => String::from("run"),
+    }
+}
+
+/// Runs every rule over one file alone, cross-document rules included.
+pub fn lint_document(rules: &RuleSet, sources: &Sources, file: FileId) -> Vec<Diagnostic> {
+    let mut linter = Linter::new(rules);
+    linter.add(sources, file);
+    linter.finish(sources)
 }
 
 /// Reads and lints `paths`, adding each file to `sources`.
 pub fn lint_paths(rules: &RuleSet, sources: &mut Sources, paths: &[impl AsRef<Path>]) -> Report {
     let mut report = Report::default();
+    let mut linter = Linter::new(rules);
     for path in paths {
         let path = path.as_ref();
-        let name = path.display().to_string();
         let text = match read_text(path) {
             Ok(text) => text,
             Err(error) => {
@@ -43,13 +111,11 @@ pub fn lint_paths(rules: &RuleSet, sources: &mut Sources, paths: &[impl AsRef<Pa
                 continue;
             }
         };
-        let id = sources.add(SourceFile::new(name, text));
-        report
-            .findings
-            .extend(lint_document(rules, id, sources.get(id).text()));
+        let id = sources.add(SourceFile::new(path.display().to_string(), text));
+        linter.add(sources, id);
         report.files_checked += 1;
     }
-    diagnostic::sort(&mut report.findings);
+    report.findings = linter.finish(sources);
     report
 }
 

@@ -28,11 +28,10 @@ fn lint_fixture(path: &Path, rule: &str) -> (Sources, Vec<Diagnostic>) {
     let text = fs::read_to_string(path).expect("fixture is UTF-8");
     let name = format!("{rule}/{}", path.file_name().unwrap().to_string_lossy());
     let id = sources.add(SourceFile::new(name, text));
-    let mut findings: Vec<Diagnostic> = lint_document(&rules, id, sources.get(id).text())
+    let findings: Vec<Diagnostic> = lint_document(&rules, &sources, id)
         .into_iter()
         .filter(|d| d.code == rule)
         .collect();
-    factlint::diagnostic::sort(&mut findings);
     (sources, findings)
 }
 

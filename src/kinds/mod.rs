@@ -5,10 +5,16 @@
 //! the same [`Document`] and only appends [`Diagnostic`]s: kinds never print
 //! and never touch the file system.
 //!
+//! Kinds that compare documents (the same figure across the articles of a
+//! story) work in two steps: [`Kind::gather`] collects [`Evidence`] from
+//! each document, and [`Kind::conclude`] compares the evidence of a group
+//! of documents, chosen by [`Kind::grouping`].
+//!
 //! To add a kind: write its module with an [`KindInfo`] (name, summary,
 //! option keys) and a `compile` function reading its options, then list it
 //! in [`KINDS`], [`Kind`] and [`compile`].
 
+pub mod consistency;
 pub mod pattern;
 pub mod quote;
 pub mod scope;
@@ -19,7 +25,37 @@ use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::rules::reader::TableReader;
 use crate::rules::Rule;
-use crate::source::FileId;
+use crate::source::{FileId, Sources};
+
+/// Which documents a cross-document rule compares with each other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grouping {
+    /// Each file on its own.
+    File,
+    /// The files of one directory: one story.
+    Directory,
+    /// Every file of the run.
+    Run,
+}
+
+impl Grouping {
+    pub const NAMES: &'static [&'static str] = &["file", "directory", "run"];
+
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "file" => Some(Grouping::File),
+            "directory" => Some(Grouping::Directory),
+            "run" => Some(Grouping::Run),
+            _ => None,
+        }
+    }
+}
+
+/// What one document contributes to a cross-document rule.
+#[derive(Debug)]
+pub enum Evidence {
+    Forms(Vec<consistency::FormUse>),
+}
 
 /// What the rule loader needs to know about a kind.
 #[derive(Debug)]
@@ -31,7 +67,13 @@ pub struct KindInfo {
 }
 
 /// Every kind, by name.
-pub const KINDS: &[KindInfo] = &[pattern::INFO, sentence::INFO, quote::INFO, structure::INFO];
+pub const KINDS: &[KindInfo] = &[
+    pattern::INFO,
+    sentence::INFO,
+    quote::INFO,
+    structure::INFO,
+    consistency::INFO,
+];
 
 /// Looks a kind up by its name in rule files.
 pub fn info(name: &str) -> Option<&'static KindInfo> {
@@ -45,6 +87,7 @@ pub enum Kind {
     Sentence(sentence::SentenceCheck),
     Quote(quote::QuoteCheck),
     Structure(structure::StructureCheck),
+    Consistency(consistency::Consistency),
 }
 
 impl Kind {
@@ -55,6 +98,44 @@ impl Kind {
             Kind::Sentence(kind) => kind.check(rule, file, doc, out),
             Kind::Quote(kind) => kind.check(rule, file, doc, out),
             Kind::Structure(kind) => kind.check(rule, file, doc, out),
+            // Cross-document kinds report from `conclude`.
+            Kind::Consistency(_) => {}
+        }
+    }
+
+    /// For kinds that compare documents, how documents are grouped; `None`
+    /// for kinds that check each document alone.
+    pub fn grouping(&self) -> Option<Grouping> {
+        match self {
+            Kind::Consistency(kind) => Some(kind.grouping()),
+            _ => None,
+        }
+    }
+
+    /// What `doc` contributes to a cross-document rule.
+    pub fn gather(&self, rule: &Rule, file: FileId, doc: &Document<'_>) -> Option<Evidence> {
+        match self {
+            Kind::Consistency(kind) => kind.gather(rule, file, doc).map(Evidence::Forms),
+            _ => None,
+        }
+    }
+
+    /// Compares the evidence of one group of documents.
+    pub fn conclude(
+        &self,
+        rule: &Rule,
+        group: Vec<(FileId, Evidence)>,
+        sources: &Sources,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        if let Kind::Consistency(kind) = self {
+            let uses = group
+                .into_iter()
+                .map(|(file, evidence)| match evidence {
+                    Evidence::Forms(uses) => (file, uses),
+                })
+                .collect();
+            kind.conclude(rule, uses, sources, out);
         }
     }
 
@@ -65,6 +146,7 @@ impl Kind {
             Kind::Sentence(kind) => kind.placeholders(),
             Kind::Quote(kind) => kind.placeholders(),
             Kind::Structure(kind) => kind.placeholders(),
+            Kind::Consistency(kind) => kind.placeholders(),
         }
     }
 }
@@ -77,6 +159,7 @@ pub fn compile(name: &str, reader: &mut TableReader<'_, '_>, source: &str) -> Op
         "sentence" => sentence::compile(reader, source).map(Kind::Sentence),
         "quote" => quote::compile(reader, source).map(Kind::Quote),
         "structure" => structure::compile(reader, source).map(Kind::Structure),
+        "consistency" => consistency::compile(reader, source).map(Kind::Consistency),
         _ => None,
     }
 }

@@ -48,12 +48,18 @@ impl Scope {
     /// Reads the `scope` option, falling back to `default`. `None` means the
     /// value was invalid (and has been reported).
     pub fn read(reader: &mut TableReader<'_, '_>, default: Scope) -> Option<Scope> {
-        let Some(raw) = reader.string("scope") else {
+        Self::read_key(reader, "scope", default)
+    }
+
+    /// Reads a scope from option `key` (for kinds whose `scope` means
+    /// something else).
+    pub fn read_key(reader: &mut TableReader<'_, '_>, key: &str, default: Scope) -> Option<Scope> {
+        let Some(raw) = reader.string(key) else {
             return Some(default);
         };
         let scope = Scope::parse(&raw.value);
         if scope.is_none() {
-            bad_choice(reader.errors, &raw, "scope", Self::NAMES);
+            bad_choice(reader.errors, &raw, key, Self::NAMES);
         }
         scope
     }

@@ -193,6 +193,40 @@ impl<'a, 'i> TableReader<'a, 'i> {
         Some(items)
     }
 
+    /// An array of arrays of strings (`[["US", "U.S."], ["toward", "towards"]]`).
+    pub fn string_groups(&mut self, key: &str) -> Option<Vec<Vec<SpannedStr>>> {
+        let value = self.take(key)?;
+        let Some(array) = value.get_ref().as_array() else {
+            self.type_error(key, "an array of arrays of strings", value);
+            return None;
+        };
+        let mut groups = Vec::with_capacity(array.len());
+        for group in array.iter() {
+            let Some(items) = group.get_ref().as_array() else {
+                self.errors.error(
+                    span_of(group),
+                    format!("each entry of `{key}` must be an array of strings"),
+                    "expected an array such as [\"US\", \"U.S.\"]",
+                );
+                continue;
+            };
+            let mut strings = Vec::with_capacity(items.len());
+            for item in items.iter() {
+                match item.get_ref().as_str() {
+                    Some(text) => strings.push(SpannedStr {
+                        value: text.to_owned(),
+                        span: span_of(item),
+                    }),
+                    None => self
+                        .errors
+                        .error(span_of(item), "expected a string", "not a string"),
+                }
+            }
+            groups.push(strings);
+        }
+        Some(groups)
+    }
+
     /// Reports every key not read so far. `expected` lists the keys this
     /// table accepts (for "did you mean" suggestions); `elsewhere` says, for
     /// a key that belongs to another kind of table, where it does belong.
@@ -242,7 +276,7 @@ pub fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
 }
 
 /// Levenshtein distance with adjacent transpositions counted as one edit.
-fn edit_distance(a: &str, b: &str) -> usize {
+pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
