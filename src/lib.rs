@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod engine;
 pub mod kinds;
+pub mod quantity;
 pub mod render;
 pub mod rules;
 pub mod source;
