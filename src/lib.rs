@@ -17,6 +17,7 @@ pub mod document;
 pub mod engine;
 pub mod inspect;
 pub mod kinds;
+pub mod quantity;
 pub mod render;
 pub mod rules;
 pub mod source;
