@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use codespan_reporting::term::termcolor::Buffer;
 
-use crate::cli::{Cli, ColorChoice, Command, InspectArgs, InspectFormat, LintArgs};
+use crate::cli::{
+    Cli, ColorChoice, Command, FactsArgs, InspectArgs, InspectFormat, LintArgs, RuleArgs,
+};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine;
 use crate::inspect::{FileView, InspectOutput};
@@ -42,6 +44,7 @@ impl Status {
 pub fn run(cli: Cli) -> Status {
     let result = match &cli.command {
         Some(Command::Inspect(args)) => inspect(args),
+        Some(Command::Facts(args)) => facts(args),
         None => lint(&cli.lint),
     };
     match result {
@@ -55,7 +58,7 @@ pub fn run(cli: Cli) -> Status {
 
 fn lint(args: &LintArgs) -> io::Result<Status> {
     let mut sources = Sources::new();
-    let (rule_files, mut problems) = gather_rule_files(args);
+    let (rule_files, mut problems) = gather_rule_files(&args.rules);
     let (rules, rule_errors) = RuleSet::load(&mut sources, rule_files);
     problems.extend(rule_errors);
 
@@ -145,6 +148,43 @@ fn inspect(args: &InspectArgs) -> io::Result<Status> {
     })
 }
 
+fn facts(args: &FactsArgs) -> io::Result<Status> {
+    let mut sources = Sources::new();
+    let (rule_files, mut problems) = gather_rule_files(&args.rules);
+    let (rules, rule_errors) = RuleSet::load(&mut sources, rule_files);
+    problems.extend(rule_errors);
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let (files, walk_problems) = walk::discover(&paths);
+    problems.extend(walk_problems);
+    let mut ids = Vec::new();
+    for path in &files {
+        match engine::read_text(path) {
+            Ok(text) => ids.push(sources.add(SourceFile::new(path.display().to_string(), text))),
+            Err(error) => problems.push(error.to_diagnostic()),
+        }
+    }
+    let table = crate::facts::FactTable::collect(&rules, &sources, &ids);
+    let mut out = Vec::new();
+    match args.format {
+        InspectFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &table).map_err(io::Error::other)?;
+            out.push(b'\n');
+        }
+        InspectFormat::Text => out.extend(table.to_text().into_bytes()),
+    }
+    report_problems(ColorChoice::Auto, &sources, &problems)?;
+    human::write_out(&mut io::stdout().lock(), &out)?;
+    Ok(if problems.iter().any(|p| p.severity == Severity::Error) {
+        Status::Failure
+    } else {
+        Status::Clean
+    })
+}
+
 /// Renders problems with factlint's input to standard error.
 fn report_problems(
     color: ColorChoice,
@@ -176,7 +216,7 @@ fn buffer(color: bool) -> Buffer {
 /// `--rules` directory. A later file with the same file name as an earlier
 /// one replaces it (a byte-identical copy, such as this repository's own
 /// `rules/`, changes nothing).
-pub fn gather_rule_files(args: &LintArgs) -> (Vec<RuleFile>, Vec<Diagnostic>) {
+pub fn gather_rule_files(args: &RuleArgs) -> (Vec<RuleFile>, Vec<Diagnostic>) {
     let mut files: Vec<(String, RuleFile)> = Vec::new();
     let mut problems = Vec::new();
     let mut dirs: Vec<PathBuf> = Vec::new();
@@ -192,7 +232,7 @@ pub fn gather_rule_files(args: &LintArgs) -> (Vec<RuleFile>, Vec<Diagnostic>) {
             dirs.push(PathBuf::from("rules"));
         }
     }
-    dirs.extend(args.rules.iter().cloned());
+    dirs.extend(args.dirs.iter().cloned());
     for dir in dirs {
         let paths = match rule_paths(&dir) {
             Ok(paths) => paths,

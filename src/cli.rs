@@ -14,6 +14,7 @@ Examples:
   factlint -q drafts/ || echo fail summary only; exit code 1 on errors
   factlint inspect story.txt       show the paragraphs, sentences and quotes
   echo 'In the U.S. now. Yes.' | factlint inspect --only sentences -
+  factlint facts seeds/            the figures each fact rule compares
 
 Exit codes:
   0  no error-level finding
@@ -46,6 +47,9 @@ pub enum Command {
     /// Show how factlint reads documents: paragraphs, sentences, quotations
     /// and their attributions, with positions.
     Inspect(InspectArgs),
+    /// List every figure the `agree` rules extract, grouped by fact, and
+    /// candidate facts for new rules.
+    Facts(FactsArgs),
 }
 
 /// Options of `factlint inspect`.
@@ -85,15 +89,8 @@ pub struct LintArgs {
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
 
-    /// Add the rule files (*.toml) in DIR; repeatable. A file with the same
-    /// name as a built-in rule file replaces it.
-    #[arg(long = "rules", value_name = "DIR")]
-    pub rules: Vec<PathBuf>,
-
-    /// Use only the rules given with --rules: no built-in rules and no
-    /// ./rules directory.
-    #[arg(long)]
-    pub no_default_rules: bool,
+    #[command(flatten)]
+    pub rules: RuleArgs,
 
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
@@ -102,6 +99,35 @@ pub struct LintArgs {
     /// Print only the summary line.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// Where rules come from (every command that runs rules takes these).
+#[derive(Debug, Args)]
+pub struct RuleArgs {
+    /// Add the rule files (*.toml) in DIR; repeatable. A file with the same
+    /// name as a built-in rule file replaces it.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+
+    /// Use only the rules given with --rules: no built-in rules and no
+    /// ./rules directory.
+    #[arg(long)]
+    pub no_default_rules: bool,
+}
+
+/// Options of `factlint facts`.
+#[derive(Debug, Args)]
+pub struct FactsArgs {
+    /// Files or directories (one directory per story). Defaults to `.`.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub rules: RuleArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = InspectFormat::Text)]
+    pub format: InspectFormat,
 }
 
 /// `--color` values.

@@ -15,6 +15,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;
+pub mod facts;
 pub mod inspect;
 pub mod kinds;
 pub mod quantity;

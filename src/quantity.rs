@@ -63,6 +63,13 @@
 //! routinely rounds "more than 400" to "the 400" once the figure has been
 //! given.
 //!
+//! Two bounds in the same direction on different figures disagree even
+//! though their intervals overlap: "more than 300" and "more than 400" can
+//! both be true, but a writer puts next to `more than` the figure they
+//! know, so the two copies report different figures. Lower bounds are
+//! `more than` and `at least`; upper bounds are `nearly`, `up to` and
+//! `fewer than`.
+//!
 //! ## The pattern and the parser
 //!
 //! [`QUANTITY_PATTERN`] and [`parse`] accept the same phrases; the unit tests
@@ -119,6 +126,17 @@ impl Qualifier {
     /// be rounded to a bare one.
     fn states_figure(self) -> bool {
         !matches!(self, Self::Plural | Self::Range)
+    }
+
+    /// Which way a bound points: `1` for a lower bound (`more than`, `at
+    /// least`), `-1` for an upper bound (`nearly`, `up to`, `fewer than`),
+    /// `0` otherwise.
+    fn direction(self) -> i8 {
+        match self {
+            Self::MoreThan | Self::AtLeast => 1,
+            Self::Nearly | Self::UpTo | Self::FewerThan => -1,
+            _ => 0,
+        }
     }
 }
 
@@ -222,6 +240,13 @@ impl Quantity {
     /// or across percent and count.
     pub fn agrees_with(&self, other: &Quantity, strict: bool) -> bool {
         if self.percent != other.percent {
+            return false;
+        }
+        let direction = self.qualifier.direction();
+        if direction != 0
+            && direction == other.qualifier.direction()
+            && !same_value(self.nominal, other.nominal)
+        {
             return false;
         }
         self.overlaps(other) || (!strict && (self.rounds(other) || other.rounds(self)))
@@ -538,6 +563,14 @@ pub const QUANTITY_PATTERN: &str = concat!(
     "|a", ws!(), r"handful\b(?:", ws!(), r"of\b)?",
     "))",
 );
+
+/// The compiled [`QUANTITY_PATTERN`], shared by every rule that looks for
+/// figures, so that the large grammar is compiled once per run.
+pub static QUANTITY_REGEX: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    // The pattern is a constant checked by the unit tests; failing to
+    // compile it is a bug in factlint, not in anyone's input.
+    regex::Regex::new(QUANTITY_PATTERN).expect("QUANTITY_PATTERN compiles")
+});
 
 // The parser's tables. The regex macros above must list the same words.
 
@@ -1545,6 +1578,21 @@ mod tests {
         assert!(!q("33%").agrees_with(&q("33"), false));
         assert!(!q("33").agrees_with(&q("33 percent"), false));
         assert!(q("33%").agrees_with(&q("33 per cent"), true));
+    }
+
+    #[test]
+    fn bounds_in_one_direction_on_different_figures_disagree() {
+        for strict in [false, true] {
+            assert!(!q("more than 300").agrees_with(&q("more than 400"), strict));
+            assert!(!q("at least 3").agrees_with(&q("more than 4"), strict));
+            assert!(!q("nearly 400").agrees_with(&q("up to 390"), strict));
+            // The same figure, or bounds pointing different ways, compare
+            // as intervals.
+            assert!(q("more than 400").agrees_with(&q("at least 400"), strict));
+            assert!(q("more than 150").agrees_with(&q("nearly 200"), strict));
+        }
+        // A bare figure inside a bound still agrees with it.
+        assert!(q("more than 300").agrees_with(&q("400"), false));
     }
 
     /// Spells 1 to 99 from the tables, hyphenating compounds or not.

@@ -68,3 +68,81 @@ fn a_name_misspelt_in_one_article_is_reported_against_the_story() {
     );
     insta::assert_snapshot!("name_spelling_across_files", found);
 }
+
+#[test]
+fn the_unedited_seeds_agree_on_every_fact() {
+    let (_, stdout) = lint(&manifest(), &["seeds/"]);
+    for rule in [
+        "migrant-count",
+        "detained-count",
+        "unaccounted-count",
+        "nationals-count",
+        "death-toll",
+    ] {
+        assert_eq!(findings_of(&stdout, rule), "", "{rule} fired on the seeds");
+    }
+}
+
+#[test]
+fn edited_figures_disagree_with_the_rest_of_the_story() {
+    let dir = edited_story(&[
+        (
+            "002_d690daa9b23a1653.txt",
+            "more than 400 migrants",
+            "more than 300 migrants",
+        ),
+        (
+            "001_28828167f31af141.txt",
+            "eight Tajik nationals",
+            "six Tajik nationals",
+        ),
+    ]);
+    let (code, stdout) = lint(dir.path(), &["story"]);
+    assert_eq!(code, 1, "disagreements are errors");
+    let migrants = findings_of(&stdout, "migrant-count");
+    let nationals = findings_of(&stdout, "nationals-count");
+    assert_eq!(
+        migrants.matches("error[migrant-count]").count(),
+        1,
+        "{migrants}"
+    );
+    assert_eq!(
+        nationals.matches("error[nationals-count]").count(),
+        1,
+        "{nationals}"
+    );
+    // Labels in every file that states the fact.
+    for file in ["001", "002", "003", "004"] {
+        assert!(
+            migrants.contains(&format!("story/{file}_")),
+            "migrant labels miss {file}"
+        );
+    }
+    for file in ["001", "002", "003"] {
+        assert!(
+            nationals.contains(&format!("story/{file}_")),
+            "Tajik labels miss {file}"
+        );
+    }
+    insta::assert_snapshot!("migrant_count_disagreement", migrants);
+    insta::assert_snapshot!("nationals_count_disagreement", nationals);
+}
+
+#[test]
+fn nearly_disagrees_with_more_than_but_a_bare_figure_agrees() {
+    let dir = edited_story(&[(
+        "003_671e6e606567e874.txt",
+        "over 400 migrants",
+        "nearly 400 migrants",
+    )]);
+    let (_, stdout) = lint(dir.path(), &["story"]);
+    let found = findings_of(&stdout, "migrant-count");
+    assert!(
+        found.contains(
+            "migrant count disagrees: nearly 400 here, more than 400 in the rest of the story"
+        ),
+        "{found}"
+    );
+    // "the 400 migrants" (bare) sits beside "more than 400" without complaint.
+    assert_eq!(found.matches("error[migrant-count]").count(), 1, "{found}");
+}

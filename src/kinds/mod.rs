@@ -14,6 +14,7 @@
 //! option keys) and a `compile` function reading its options, then list it
 //! in [`KINDS`], [`Kind`] and [`compile`].
 
+pub mod agree;
 pub mod consistency;
 pub mod pattern;
 pub mod quote;
@@ -55,6 +56,7 @@ impl Grouping {
 #[derive(Debug)]
 pub enum Evidence {
     Forms(Vec<consistency::FormUse>),
+    Statements(Vec<agree::Statement>),
 }
 
 /// What the rule loader needs to know about a kind.
@@ -73,6 +75,7 @@ pub const KINDS: &[KindInfo] = &[
     quote::INFO,
     structure::INFO,
     consistency::INFO,
+    agree::INFO,
 ];
 
 /// Looks a kind up by its name in rule files.
@@ -88,6 +91,7 @@ pub enum Kind {
     Quote(quote::QuoteCheck),
     Structure(structure::StructureCheck),
     Consistency(consistency::Consistency),
+    Agree(agree::Agree),
 }
 
 impl Kind {
@@ -99,7 +103,7 @@ impl Kind {
             Kind::Quote(kind) => kind.check(rule, file, doc, out),
             Kind::Structure(kind) => kind.check(rule, file, doc, out),
             // Cross-document kinds report from `conclude`.
-            Kind::Consistency(_) => {}
+            Kind::Consistency(_) | Kind::Agree(_) => {}
         }
     }
 
@@ -108,6 +112,7 @@ impl Kind {
     pub fn grouping(&self) -> Option<Grouping> {
         match self {
             Kind::Consistency(kind) => Some(kind.grouping()),
+            Kind::Agree(kind) => Some(kind.grouping()),
             _ => None,
         }
     }
@@ -116,6 +121,10 @@ impl Kind {
     pub fn gather(&self, rule: &Rule, file: FileId, doc: &Document<'_>) -> Option<Evidence> {
         match self {
             Kind::Consistency(kind) => kind.gather(rule, file, doc).map(Evidence::Forms),
+            Kind::Agree(kind) => {
+                let statements = kind.gather(doc);
+                (!statements.is_empty()).then_some(Evidence::Statements(statements))
+            }
             _ => None,
         }
     }
@@ -128,14 +137,28 @@ impl Kind {
         sources: &Sources,
         out: &mut Vec<Diagnostic>,
     ) {
-        if let Kind::Consistency(kind) = self {
-            let uses = group
-                .into_iter()
-                .map(|(file, evidence)| match evidence {
-                    Evidence::Forms(uses) => (file, uses),
-                })
-                .collect();
-            kind.conclude(rule, uses, sources, out);
+        match self {
+            Kind::Consistency(kind) => {
+                let uses = group
+                    .into_iter()
+                    .filter_map(|(file, evidence)| match evidence {
+                        Evidence::Forms(uses) => Some((file, uses)),
+                        Evidence::Statements(_) => None,
+                    })
+                    .collect();
+                kind.conclude(rule, uses, sources, out);
+            }
+            Kind::Agree(kind) => {
+                let statements = group
+                    .into_iter()
+                    .filter_map(|(file, evidence)| match evidence {
+                        Evidence::Statements(statements) => Some((file, statements)),
+                        Evidence::Forms(_) => None,
+                    })
+                    .collect();
+                kind.conclude(rule, statements, sources, out);
+            }
+            _ => {}
         }
     }
 
@@ -147,6 +170,7 @@ impl Kind {
             Kind::Quote(kind) => kind.placeholders(),
             Kind::Structure(kind) => kind.placeholders(),
             Kind::Consistency(kind) => kind.placeholders(),
+            Kind::Agree(kind) => kind.placeholders(),
         }
     }
 }
@@ -160,6 +184,7 @@ pub fn compile(name: &str, reader: &mut TableReader<'_, '_>, source: &str) -> Op
         "quote" => quote::compile(reader, source).map(Kind::Quote),
         "structure" => structure::compile(reader, source).map(Kind::Structure),
         "consistency" => consistency::compile(reader, source).map(Kind::Consistency),
+        "agree" => agree::compile(reader, source).map(Kind::Agree),
         _ => None,
     }
 }

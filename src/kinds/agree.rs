@@ -1,0 +1,528 @@
+//! `agree`: the same fact must be stated with figures that agree.
+//!
+//! ## What it does
+//! A rule names a fact with a regex around a figure, `{quantity}`:
+//! `{quantity} (?:migrants|immigrants)`. Every statement of the fact in a
+//! group of documents (one story directory, by default) is read as an
+//! interval of values (see [`crate::quantity`]), and two statements
+//! disagree when their intervals cannot both be true ("nearly 400" and
+//! "more than 400"). A figure that disagrees with the consensus — the
+//! statements that agree with the most others and with each other — is
+//! reported once, at its first statement, with every other statement of
+//! the fact shown beside it, in whichever file it is. When no statement has
+//! more support than another, the later one is reported.
+//!
+//! A named group `key` tracks several facts with one rule:
+//! `{quantity} (?P<key>Tajik|Uzbek) nationals` compares Tajik figures with
+//! Tajik figures only. Keys are compared in lowercase, without a plural
+//! `s`.
+//!
+//! ## Options
+//! - `pattern`: the regex, with `{quantity}` where the figure stands, once
+//!   in each top-level alternative (`killed {quantity} people|{quantity}
+//!   people (?:were )?killed`). It is matched within sentences.
+//! - `scope`: `file`, `directory` (default: the articles of one story) or
+//!   `run`.
+//! - `strict`: when false (the default), a bare figure ("the 400 migrants")
+//!   agrees with a qualified one of the same number ("more than 400");
+//!   when true, only overlapping intervals agree.
+//! - `lead_paragraphs`: read only the first N paragraphs of each document
+//!   (headline and lede), where a story states its own figures; later
+//!   paragraphs often give figures for other events. Default: all.
+//!
+//! Templates may use `{value}` (the figure as read, `more than 400`),
+//! `{written}` (as written), `{expected}` (the consensus figure it
+//! contradicts), `{key}` (as written) and `{statement}`.
+
+use regex::Regex;
+
+use super::{Grouping, KindInfo};
+use crate::diagnostic::{Diagnostic, Label};
+use crate::document::Document;
+use crate::quantity::{self, Quantity, QUANTITY_REGEX};
+use crate::rules::reader::{SpannedStr, TableReader};
+use crate::rules::{bad_choice, compile_regex, Rule};
+use crate::source::{FileId, Sources, Span};
+
+pub const INFO: KindInfo = KindInfo {
+    name: "agree",
+    summary: "statements of one fact must state figures that agree",
+    options: &["pattern", "scope", "strict", "lead_paragraphs"],
+};
+
+const PLACEHOLDER: &str = "{quantity}";
+
+/// How a rule's pattern is matched around a figure.
+#[derive(Debug)]
+enum Matcher {
+    /// `{quantity}` once in each top-level alternative: figures are found
+    /// once with the shared quantity regex, then, for some alternative,
+    /// `before` must match right before the figure and `after` right after.
+    Split(Vec<Around>),
+    /// `{quantity}` inside a group: the grammar is compiled into the
+    /// rule's own regex, once per occurrence (`quantity0`, `quantity1`...).
+    Whole(Regex),
+}
+
+/// The context one alternative requires around a figure.
+#[derive(Debug)]
+struct Around {
+    before: Option<Regex>,
+    after: Option<Regex>,
+}
+
+/// One statement of a fact.
+#[derive(Clone, Debug)]
+pub struct Statement {
+    /// The key, normalised for comparison (`tajik`).
+    pub key: String,
+    /// The key as written (`Tajiks`), for messages.
+    pub key_written: String,
+    pub quantity: Quantity,
+    /// The figure as written (`more than a dozen`).
+    pub written: String,
+    /// The figure's span.
+    pub figure: Span,
+    /// The whole match of the rule's pattern.
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub struct Agree {
+    matcher: Matcher,
+    grouping: Grouping,
+    strict: bool,
+    lead_paragraphs: Option<usize>,
+}
+
+pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Agree> {
+    let pattern = reader.required_string(
+        "pattern",
+        "the regex naming the fact, with `{quantity}` where the figure is",
+    );
+    let grouping = match reader.string("scope") {
+        None => Some(Grouping::Directory),
+        Some(raw) => {
+            let grouping = Grouping::parse(&raw.value);
+            if grouping.is_none() {
+                bad_choice(reader.errors, &raw, "scope", Grouping::NAMES);
+            }
+            grouping
+        }
+    };
+    let strict = reader.bool("strict").unwrap_or(false);
+    let lead_paragraphs = reader.count("lead_paragraphs");
+    let pattern = pattern?;
+    let matcher = compile_matcher(&pattern, source, reader)?;
+    Some(Agree {
+        matcher,
+        grouping: grouping?,
+        strict,
+        lead_paragraphs,
+    })
+}
+
+fn compile_matcher(
+    raw: &SpannedStr,
+    source: &str,
+    reader: &mut TableReader<'_, '_>,
+) -> Option<Matcher> {
+    if !raw.value.contains(PLACEHOLDER) {
+        reader.errors.error_with_help(
+            raw.span,
+            format!("an `agree` pattern needs `{PLACEHOLDER}` where the figure stands"),
+            "no `{quantity}` in this pattern",
+            "for example: `{quantity} (?:migrants|immigrants)`",
+        );
+        return None;
+    }
+    // Check the syntax with a stand-in of the same length, so that an error
+    // points at the right character of the rule file.
+    let stand_in = SpannedStr {
+        value: raw.value.replace(PLACEHOLDER, "(?:quanti)"),
+        span: raw.span,
+    };
+    compile_regex(&stand_in, source, reader.errors)?;
+    // Inline flags at the very start, `(?i)`, apply to every part.
+    let (flags, body) = leading_flags(&raw.value);
+    let part = |text: &str, anchored_end: bool| -> Option<Option<Regex>> {
+        if text.is_empty() {
+            return Some(None);
+        }
+        // The part after the figure is searched from the figure's end in
+        // the whole sentence (so `\b` sees the figure) and must start there.
+        let pattern = if anchored_end {
+            format!("{flags}(?:{text})$")
+        } else {
+            format!("{flags}(?:{text})")
+        };
+        Regex::new(&pattern).ok().map(Some)
+    };
+    let split: Option<Vec<Around>> = top_level_alternatives(body)
+        .into_iter()
+        .map(|alternative| {
+            let mut pieces = alternative.split(PLACEHOLDER);
+            let (before, after) = (pieces.next()?, pieces.next()?);
+            if pieces.next().is_some() {
+                return None;
+            }
+            Some(Around {
+                before: part(before, true)?,
+                after: part(after, false)?,
+            })
+        })
+        .collect();
+    if let Some(split) = split {
+        return Some(Matcher::Split(split));
+    }
+    let mut expanded = String::new();
+    for (index, piece) in raw.value.split(PLACEHOLDER).enumerate() {
+        if index > 0 {
+            expanded.push_str(&format!(
+                "(?P<quantity{}>{})",
+                index - 1,
+                quantity::QUANTITY_PATTERN
+            ));
+        }
+        expanded.push_str(piece);
+    }
+    let whole = SpannedStr {
+        value: raw.value.replace(
+            PLACEHOLDER,
+            &format!("(?P<quantity>{})", quantity::QUANTITY_PATTERN),
+        ),
+        span: raw.span,
+    };
+    compile_regex(&whole, source, reader.errors).map(Matcher::Whole)
+}
+
+/// The top-level alternatives of a regex: split at `|` outside groups,
+/// character classes and escapes.
+fn top_level_alternatives(pattern: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut in_class, mut escaped, mut start) = (0usize, false, false, 0);
+    for (i, c) in pattern.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' if !in_class => in_class = true,
+            ']' if in_class => in_class = false,
+            '(' if !in_class => depth += 1,
+            ')' if !in_class => depth = depth.saturating_sub(1),
+            '|' if !in_class && depth == 0 => {
+                parts.push(&pattern[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&pattern[start..]);
+    parts
+}
+
+/// Splits `(?i)rest` into `("(?i)", "rest")`.
+fn leading_flags(text: &str) -> (&str, &str) {
+    if let Some(rest) = text.strip_prefix("(?") {
+        if let Some(end) = rest.find(')') {
+            let flags = &rest[..end];
+            if !flags.is_empty() && flags.chars().all(|c| c.is_ascii_alphabetic() || c == '-') {
+                return text.split_at(end + 3);
+            }
+        }
+    }
+    ("", text)
+}
+
+impl Around {
+    /// The whole statement's range and its key, if the context around the
+    /// figure at `figure` matches.
+    fn around<'t>(
+        &self,
+        text: &'t str,
+        figure: std::ops::Range<usize>,
+    ) -> Option<(std::ops::Range<usize>, Option<&'t str>)> {
+        let (mut start, mut end, mut key) = (figure.start, figure.end, None);
+        if let Some(before) = &self.before {
+            let captures = before.captures(&text[..figure.start])?;
+            start = captures.get(0).map_or(start, |m| m.start());
+            key = captures.name("key").map(|k| k.as_str());
+        }
+        if let Some(after) = &self.after {
+            let captures = after.captures_at(text, figure.end)?;
+            let whole = captures.get(0)?;
+            if whole.start() != figure.end {
+                return None;
+            }
+            end = whole.end();
+            key = key.or_else(|| captures.name("key").map(|k| k.as_str()));
+        }
+        Some((start..end, key))
+    }
+}
+
+impl Agree {
+    pub fn grouping(&self) -> Grouping {
+        self.grouping
+    }
+
+    pub fn placeholders(&self) -> Vec<String> {
+        ["value", "written", "expected", "key", "statement"]
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Every statement of the fact in `doc`.
+    pub fn gather(&self, doc: &Document<'_>) -> Vec<Statement> {
+        let mut statements = Vec::new();
+        let last = self.lead_paragraphs.unwrap_or(usize::MAX);
+        for sentence in doc.sentences.iter().filter(|s| s.paragraph < last) {
+            let text = doc.slice(sentence.span);
+            let base = sentence.span.start as usize;
+            match &self.matcher {
+                Matcher::Split(alternatives) => {
+                    for found in QUANTITY_REGEX.find_iter(text) {
+                        let matched = alternatives
+                            .iter()
+                            .find_map(|around| around.around(text, found.range()));
+                        if let Some((whole, key)) = matched {
+                            push(
+                                &mut statements,
+                                found.as_str(),
+                                key,
+                                base,
+                                found.range(),
+                                whole,
+                            );
+                        }
+                    }
+                }
+                Matcher::Whole(regex) => {
+                    for captures in regex.captures_iter(text) {
+                        let (Some(whole), Some(figure)) =
+                            (captures.get(0), captures.name("quantity"))
+                        else {
+                            continue;
+                        };
+                        let key = captures.name("key").map(|k| k.as_str());
+                        push(
+                            &mut statements,
+                            figure.as_str(),
+                            key,
+                            base,
+                            figure.range(),
+                            whole.range(),
+                        );
+                    }
+                }
+            }
+        }
+        statements
+    }
+
+    pub fn conclude(
+        &self,
+        rule: &Rule,
+        group: Vec<(FileId, Vec<Statement>)>,
+        sources: &Sources,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let all: Vec<(FileId, &Statement)> = group
+            .iter()
+            .flat_map(|(file, statements)| statements.iter().map(move |s| (*file, s)))
+            .collect();
+        let mut keys: Vec<&str> = all.iter().map(|(_, s)| s.key.as_str()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for key in keys {
+            let facts: Vec<(FileId, &Statement)> =
+                all.iter().copied().filter(|(_, s)| s.key == key).collect();
+            self.compare(rule, &facts, sources, out);
+        }
+    }
+
+    /// Reports the statements of one fact that disagree with the consensus.
+    ///
+    /// The consensus is built greedily: statements in order of how many
+    /// others they agree with (the earlier first on a tie) join it when they
+    /// agree with every statement already in it. Agreement is not
+    /// transitive (a bare `400` agrees with both `nearly 400` and `more than
+    /// 400`), so the consensus must agree within itself.
+    fn compare(
+        &self,
+        rule: &Rule,
+        facts: &[(FileId, &Statement)],
+        sources: &Sources,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let agree = |a: &Statement, b: &Statement| a.quantity.agrees_with(&b.quantity, self.strict);
+        let support: Vec<usize> = facts
+            .iter()
+            .map(|(_, a)| facts.iter().filter(|(_, b)| agree(a, b)).count())
+            .collect();
+        let mut order: Vec<usize> = (0..facts.len()).collect();
+        order.sort_by(|&a, &b| support[b].cmp(&support[a]).then(a.cmp(&b)));
+        let mut consensus: Vec<usize> = Vec::new();
+        let mut dissent: Vec<usize> = Vec::new();
+        for i in order {
+            if consensus.iter().all(|&c| agree(facts[c].1, facts[i].1)) {
+                consensus.push(i);
+            } else {
+                dissent.push(i);
+            }
+        }
+        if dissent.is_empty() {
+            return;
+        }
+        consensus.sort_unstable();
+        dissent.sort_unstable();
+        let note = format!(
+            "{} vs {}",
+            summarise(facts, &consensus, sources),
+            summarise(facts, &dissent, sources)
+        );
+        // One finding per dissenting figure, at its first statement; the
+        // others are among the labels.
+        let mut reported: Vec<String> = Vec::new();
+        for &i in &dissent {
+            let (file, statement) = facts[i];
+            let figure = statement.quantity.to_string();
+            if reported.contains(&figure) {
+                continue;
+            }
+            reported.push(figure);
+            let value = statement.quantity.to_string();
+            // The consensus figure this statement contradicts, the most
+            // stated one if several.
+            let expected = most_common(
+                consensus
+                    .iter()
+                    .filter(|&&c| !agree(facts[c].1, statement))
+                    .map(|&c| facts[c].1.quantity.to_string()),
+            )
+            .unwrap_or_default();
+            let mut diagnostic = rule.report(file, statement.figure, |name| match name {
+                "value" => Some(value.as_str()),
+                "written" => Some(statement.written.as_str()),
+                "expected" => Some(expected.as_str()),
+                "key" => Some(statement.key_written.as_str()),
+                "statement" => Some(
+                    sources
+                        .get(file)
+                        .text()
+                        .get(statement.span.range())
+                        .unwrap_or(""),
+                ),
+                _ => None,
+            });
+            if let Some(primary) = diagnostic.primary.as_mut() {
+                primary.message = format!("says {value}");
+            }
+            const MAX_LABELS: usize = 12;
+            for (j, &(other_file, other)) in facts
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .take(MAX_LABELS)
+            {
+                let verdict = if consensus.contains(&j) { "" } else { " too" };
+                diagnostic = diagnostic.with_secondary(
+                    Label::new(other_file, other.figure)
+                        .with_message(format!("says {}{verdict}", other.quantity)),
+                );
+            }
+            if facts.len() - 1 > MAX_LABELS {
+                diagnostic.notes.push(format!(
+                    "{} more statements are not shown",
+                    facts.len() - 1 - MAX_LABELS
+                ));
+            }
+            diagnostic.notes.push(note.clone());
+            out.push(diagnostic);
+        }
+    }
+}
+
+/// The most frequent item, the first seen on a tie.
+fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for item in items {
+        match counts.iter_mut().find(|(i, _)| *i == item) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((item, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .enumerate()
+        .max_by(|(ia, (_, a)), (ib, (_, b))| a.cmp(b).then(ib.cmp(ia)))
+        .map(|(_, (item, _))| item)
+}
+
+fn push(
+    statements: &mut Vec<Statement>,
+    written: &str,
+    key: Option<&str>,
+    base: usize,
+    figure: std::ops::Range<usize>,
+    whole: std::ops::Range<usize>,
+) {
+    let Some(quantity) = quantity::parse(written) else {
+        return;
+    };
+    statements.push(Statement {
+        key: normalise_key(key.unwrap_or("")),
+        key_written: key.unwrap_or("").to_owned(),
+        quantity,
+        written: written.to_owned(),
+        figure: Span::new(base + figure.start, base + figure.end),
+        span: Span::new(base + whole.start, base + whole.end),
+    });
+}
+
+/// Keys compare in lowercase, with white space folded and a plural `s`
+/// dropped: `Tajiks` is `tajik`.
+pub fn normalise_key(key: &str) -> String {
+    let folded = key
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    match folded.strip_suffix('s') {
+        Some(singular) if singular.len() > 2 && !singular.ends_with('s') => singular.to_owned(),
+        _ => folded,
+    }
+}
+
+/// `400 (4 statements in 3 files), more than 400 (2 statements in a.txt)`:
+/// the values of some statements, each with where it is stated.
+fn summarise(facts: &[(FileId, &Statement)], indices: &[usize], sources: &Sources) -> String {
+    let mut values: Vec<(String, Vec<FileId>)> = Vec::new();
+    for &i in indices {
+        let (file, statement) = facts[i];
+        let value = statement.quantity.to_string();
+        match values.iter_mut().find(|(v, _)| *v == value) {
+            Some((_, files)) => files.push(file),
+            None => values.push((value, vec![file])),
+        }
+    }
+    values
+        .iter()
+        .map(|(value, files)| {
+            let mut distinct = files.clone();
+            distinct.dedup();
+            let statements = if files.len() == 1 {
+                "1 statement".to_owned()
+            } else {
+                format!("{} statements", files.len())
+            };
+            let place = if distinct.len() == 1 {
+                sources.get(distinct[0]).name().to_owned()
+            } else {
+                format!("{} files", distinct.len())
+            };
+            format!("{value} ({statements} in {place})")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
