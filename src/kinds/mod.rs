@@ -20,6 +20,7 @@ pub mod pattern;
 pub mod quote;
 pub mod scope;
 pub mod sentence;
+pub mod spelling;
 pub mod structure;
 
 use crate::diagnostic::Diagnostic;
@@ -76,6 +77,7 @@ pub const KINDS: &[KindInfo] = &[
     structure::INFO,
     consistency::INFO,
     agree::INFO,
+    spelling::INFO,
 ];
 
 /// Looks a kind up by its name in rule files.
@@ -88,6 +90,7 @@ pub fn info(name: &str) -> Option<&'static KindInfo> {
 pub enum Kind {
     Pattern(pattern::Pattern),
     Sentence(sentence::SentenceCheck),
+    Spelling(spelling::Spelling),
     Quote(quote::QuoteCheck),
     Structure(structure::StructureCheck),
     Consistency(consistency::Consistency),
@@ -100,6 +103,7 @@ impl Kind {
         match self {
             Kind::Pattern(kind) => kind.check(rule, file, doc, out),
             Kind::Sentence(kind) => kind.check(rule, file, doc, out),
+            Kind::Spelling(kind) => kind.check(rule, file, doc, out),
             Kind::Quote(kind) => kind.check(rule, file, doc, out),
             Kind::Structure(kind) => kind.check(rule, file, doc, out),
             // Cross-document kinds report from `conclude`.
@@ -167,6 +171,7 @@ impl Kind {
         match self {
             Kind::Pattern(kind) => kind.placeholders(),
             Kind::Sentence(kind) => kind.placeholders(),
+            Kind::Spelling(kind) => kind.placeholders(),
             Kind::Quote(kind) => kind.placeholders(),
             Kind::Structure(kind) => kind.placeholders(),
             Kind::Consistency(kind) => kind.placeholders(),
@@ -181,6 +186,7 @@ pub fn compile(name: &str, reader: &mut TableReader<'_, '_>, source: &str) -> Op
     match name {
         "pattern" => pattern::compile(reader, source).map(Kind::Pattern),
         "sentence" => sentence::compile(reader, source).map(Kind::Sentence),
+        "spelling" => spelling::compile(reader).map(Kind::Spelling),
         "quote" => quote::compile(reader, source).map(Kind::Quote),
         "structure" => structure::compile(reader, source).map(Kind::Structure),
         "consistency" => consistency::compile(reader, source).map(Kind::Consistency),

@@ -1,0 +1,408 @@
+//! `spelling`: known misspellings, with their corrections.
+//!
+//! ## What it does
+//! Looks every word up in the list of common misspellings kept by the
+//! [typos](https://github.com/crate-ci/typos) project (the `typos-dict`
+//! crate: some 96,000 entries such as `teh` → `the`, `accidently` →
+//! `accidentally`) and reports the words it lists. It is not a dictionary
+//! of every word: a word the list does not know, such as most names, is
+//! never flagged.
+//!
+//! ## Why it is built this way
+//! The goal is near-zero false positives on news copy, where most unknown
+//! words are names. The list was made for source code, so on a survey of
+//! real articles the remaining false positives came from names that
+//! happen to be listed (`Bui`, `Villegas`, `Mata`, `Devine`), acronyms
+//! (`ANC`, `OIS`), prefixes split off by a hyphen (`pre-empted`) and a few
+//! real English words (`ifs, ands or buts`). Hence:
+//! - words in capitals (`ANC`) and in mixed case (`DeVine`) are skipped;
+//! - a Capitalised word is checked only where the capital says nothing
+//!   about it: as the first word of a sentence, followed by a lowercase
+//!   word, and written nowhere else in the document, since names recur
+//!   (`Rhe shootings happened ...` is flagged; `Sammon said ...` is not
+//!   when the story also has `Sean Sammon`);
+//! - a compound whose first part is a prefix (`pre-empted`) is looked up
+//!   as one word (`preempted`); other compounds part by part;
+//! - words with digits, contractions, abbreviations (`U.S`) and tokens that
+//!   are URLs, e-mail addresses, handles or paths are skipped;
+//! - [`NOT_MISSPELLINGS`] drops the listed entries that are words in prose.
+//!
+//! ## Options
+//! - `allow`: words never flagged, whatever their case (`["Mayorkas"]`).
+//! - `scope`: the units searched, as for `pattern`; default
+//!   `outside-quotes`, so quoted speech is left as it was spoken.
+//! - `min_length`: shorter words are skipped (default 2, which checks
+//!   every entry of the list).
+//!
+//! Templates may use `{match}` (the word as written) and `{corrections}`
+//! (the corrections, comma-separated, in the case of the original).
+//!
+//! With exactly one correction the finding carries a fix (shown as `help:
+//! replace with ...`); with several, and no `help` in the rule, the help
+//! lists them.
+//!
+//! Each word costs one look-up in a perfect-hash table, case-insensitive
+//! without lowercasing; the slower checks run only on the rare words found.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use unicase::UniCase;
+
+use super::scope::Scope;
+use super::KindInfo;
+use crate::diagnostic::{Diagnostic, Fix};
+use crate::document::{words, Document};
+use crate::rules::reader::TableReader;
+use crate::rules::Rule;
+use crate::source::{FileId, Span};
+
+pub const INFO: KindInfo = KindInfo {
+    name: "spelling",
+    summary: "words found in a list of common misspellings",
+    options: &["allow", "scope", "min_length"],
+};
+
+/// Entries of the typos list that are words in English prose (or in the
+/// names news copy quotes), found by running the list over real articles.
+pub const NOT_MISSPELLINGS: &[&str] = &[
+    "advices",       // trade plural: "shipping advices"
+    "ands",          // "no ifs, ands or buts"
+    "combatting",    // a dictionary variant of "combating"
+    "commun",        // French: "droit commun"
+    "extendible",    // finance: "extendible notes"
+    "floatation",    // British: "the floatation of the airline"
+    "leafs",         // "she leafs through", the Maple Leafs
+    "marginable",    // finance: "the stock will become marginable"
+    "sur",           // place names: "Fos-sur-Mer", "Camino del Sur"
+    "transferrable", // a dictionary variant of "transferable"
+    "tung",          // "tung oil"
+];
+
+/// Prefixes that a hyphen may set off (`pre-empted`, `mis-match`): such a
+/// compound is looked up as one word, since the parts are not words.
+const PREFIXES: &[&str] = &[
+    "anti", "bi", "co", "counter", "de", "dis", "ex", "extra", "hyper", "inter", "intra", "mid",
+    "mini", "mis", "multi", "neo", "non", "over", "post", "pre", "pro", "pseudo", "re", "semi",
+    "sub", "super", "trans", "tri", "ultra", "un", "under",
+];
+
+#[derive(Debug)]
+pub struct Spelling {
+    /// Words never flagged, lowercased: the rule's `allow` list and
+    /// [`NOT_MISSPELLINGS`].
+    allow: HashSet<String>,
+    scope: Scope,
+    min_length: usize,
+}
+
+pub fn compile(reader: &mut TableReader<'_, '_>) -> Option<Spelling> {
+    let allow = reader.string_list("allow");
+    let min_length = reader.count("min_length");
+    let scope = Scope::read(reader, Scope::OutsideQuotes);
+    let allow = allow
+        .unwrap_or_default()
+        .into_iter()
+        .map(|word| word.value.to_lowercase())
+        .chain(NOT_MISSPELLINGS.iter().map(|&word| word.to_owned()))
+        .collect();
+    Some(Spelling {
+        allow,
+        scope: scope?,
+        min_length: min_length.unwrap_or(2),
+    })
+}
+
+/// A word (or part of a compound) to look up.
+struct Candidate<'t> {
+    span: Span,
+    /// The text looked up: the word as written, or a prefixed compound
+    /// without its hyphens.
+    text: Cow<'t, str>,
+}
+
+/// How a word is capitalised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Case {
+    Lower,
+    /// `Teh`: first letter upper, the rest lower.
+    Title,
+    /// `ANC`: two or more letters, all upper.
+    Upper,
+    /// `DeVine`, `eaZy`.
+    Mixed,
+}
+
+impl Spelling {
+    pub fn placeholders(&self) -> Vec<String> {
+        vec!["match".to_owned(), "corrections".to_owned()]
+    }
+
+    pub fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        for unit in self.scope.units(doc) {
+            let base = unit.start as usize;
+            for (token_start, token) in tokens(doc.slice(unit)) {
+                if is_address(token) {
+                    continue;
+                }
+                for word in words(token) {
+                    let start = base + token_start + word.start as usize;
+                    for candidate in candidates(&token[word.range()], start) {
+                        self.check_candidate(rule, file, doc, &candidate, out);
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_candidate(
+        &self,
+        rule: &Rule,
+        file: FileId,
+        doc: &Document<'_>,
+        candidate: &Candidate<'_>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let text = candidate.text.as_ref();
+        if text.chars().count() < self.min_length || text.chars().any(char::is_numeric) {
+            return;
+        }
+        let case = case_of(text);
+        if matches!(case, Case::Upper | Case::Mixed) {
+            return;
+        }
+        let Some(corrections) = lookup(text) else {
+            return;
+        };
+        if self.allow.contains(&text.to_lowercase()) {
+            return;
+        }
+        if case == Case::Title && !capital_is_positional(doc, candidate.span) {
+            return;
+        }
+        let written = doc.slice(candidate.span);
+        let corrections: Vec<String> = corrections.iter().map(|c| match_case(text, c)).collect();
+        let joined = corrections.join(", ");
+        let mut diagnostic = rule.report(file, candidate.span, |name| match name {
+            "match" => Some(written),
+            "corrections" => Some(joined.as_str()),
+            _ => None,
+        });
+        match corrections.as_slice() {
+            [only] => {
+                diagnostic.fix = Some(Fix {
+                    file,
+                    span: candidate.span,
+                    replacement: only.clone(),
+                });
+            }
+            several if diagnostic.help.is_none() => {
+                let listed: Vec<String> = several.iter().map(|c| format!("`{c}`")).collect();
+                diagnostic.help = Some(format!("replace with one of {}", listed.join(", ")));
+            }
+            _ => {}
+        }
+        out.push(diagnostic);
+    }
+}
+
+/// The corrections the list gives for `word`, if it lists it.
+fn lookup(word: &str) -> Option<&'static [&'static str]> {
+    typos_dict::WORD.find(&UniCase::new(word)).copied()
+}
+
+/// The white-space-delimited tokens of `text`, with their offsets.
+fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = None;
+    let mut chars = text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')));
+    std::iter::from_fn(move || {
+        for (i, c) in chars.by_ref() {
+            match (start, c.is_whitespace()) {
+                (None, false) => start = Some(i),
+                (Some(s), true) => {
+                    start = None;
+                    return Some((s, &text[s..i]));
+                }
+                _ => {}
+            }
+        }
+        None
+    })
+}
+
+/// Whether a token is a URL, an e-mail address, a handle, a hashtag, a path
+/// or markup, whose words are not prose.
+fn is_address(token: &str) -> bool {
+    token.contains(['@', '#', '/', '\\', '_', '=', '{', '}', '<', '>'])
+        || token.contains("www.")
+        || token.split('.').skip(1).any(|part| {
+            let part = part.trim_end_matches(|c: char| !c.is_alphanumeric());
+            matches!(part, "com" | "org" | "net" | "gov" | "edu" | "tv")
+        })
+}
+
+/// The words of `word` (which starts at file offset `start`) to look up:
+/// the word itself, without a possessive `'s`; each part of a hyphenated
+/// compound, or a prefixed compound joined (`pre-empted` → `preempted`).
+/// A contraction or a word with an inner period (`U.S`) gives none.
+fn candidates(word: &str, start: usize) -> Vec<Candidate<'_>> {
+    let word = ["'s", "’s", "'S", "’S"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .unwrap_or(word);
+    if word.contains(['\'', '’', '.']) {
+        return Vec::new();
+    }
+    let mut parts = word.split('-');
+    let first = parts.next().unwrap_or_default();
+    if word.len() > first.len() && PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(first)) {
+        return vec![Candidate {
+            span: Span::new(start, start + word.len()),
+            text: Cow::Owned(word.replace('-', "")),
+        }];
+    }
+    let mut candidates = Vec::new();
+    let mut offset = start;
+    for part in word.split('-') {
+        if !part.is_empty() {
+            candidates.push(Candidate {
+                span: Span::new(offset, offset + part.len()),
+                text: Cow::Borrowed(part),
+            });
+        }
+        offset += part.len() + 1;
+    }
+    candidates
+}
+
+fn case_of(word: &str) -> Case {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return Case::Lower;
+    };
+    let (mut upper, mut lower) = (0, 0);
+    for c in letters {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    match (first.is_uppercase(), upper, lower) {
+        (false, 0, _) => Case::Lower,
+        (true, 0, _) => Case::Title,
+        (true, _, 0) => Case::Upper,
+        _ => Case::Mixed,
+    }
+}
+
+/// Whether the capital of the Capitalised word at `span` comes from its
+/// position rather than from its being a name: it opens a sentence, the
+/// next word is lowercase, and the document has it nowhere else (a name is
+/// repeated: `Erly Industries ...` then `Erly said`).
+fn capital_is_positional(doc: &Document<'_>, span: Span) -> bool {
+    let Some(sentence) = doc.sentence_at(span.start) else {
+        return false;
+    };
+    let text = doc.text();
+    let sentence = doc.sentences[sentence].span;
+    let opens = !text[sentence.start as usize..span.start as usize]
+        .chars()
+        .any(char::is_alphanumeric);
+    let next_is_lower = text[span.end as usize..sentence.end as usize]
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase);
+    if !opens || !next_is_lower {
+        return false;
+    }
+    let word = doc.slice(span);
+    !text.match_indices(word).any(|(at, _)| {
+        let end = at + word.len();
+        at != span.start as usize
+            && !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            && !text[end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// `correction` written in the case of `word`: `Teh` → `The`.
+fn match_case(word: &str, correction: &str) -> String {
+    match case_of(word) {
+        Case::Title => {
+            let mut chars = correction.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        }
+        Case::Upper => correction.to_uppercase(),
+        Case::Lower | Case::Mixed => correction.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(word: &str) -> Vec<String> {
+        candidates(word, 10)
+            .into_iter()
+            .map(|c| format!("{}@{}", c.text, c.span.start))
+            .collect()
+    }
+
+    #[test]
+    fn compounds_split_unless_prefixed() {
+        assert_eq!(texts("Knife-weilding"), ["Knife@10", "weilding@16"]);
+        assert_eq!(texts("pre-empted"), ["preempted@10"]);
+        assert_eq!(texts("Smith's"), ["Smith@10"]);
+        assert!(texts("don't").is_empty());
+        assert!(texts("U.S").is_empty());
+    }
+
+    #[test]
+    fn corrections_keep_the_case_of_the_word() {
+        assert_eq!(match_case("teh", "the"), "the");
+        assert_eq!(match_case("Teh", "the"), "The");
+        assert_eq!(match_case("TEH", "the"), "THE");
+    }
+
+    #[test]
+    fn addresses_are_recognised() {
+        for token in [
+            "https://example.com/misspeled",
+            "wric.com",
+            "@realDonaldTrump",
+            "#hashtag",
+            "name@example.org",
+        ] {
+            assert!(is_address(token), "{token}");
+        }
+        for token in ["word,", "“Quoted", "U.S.", "Tuesday.The"] {
+            assert!(!is_address(token), "{token}");
+        }
+    }
+
+    #[test]
+    fn tokens_keep_their_offsets() {
+        let found: Vec<(usize, &str)> = tokens(" a  bc\u{A0}d\n").collect();
+        assert_eq!(found, [(1, "a"), (4, "bc"), (8, "d")]);
+    }
+
+    #[test]
+    fn dictionary_lookups_ignore_case() {
+        assert_eq!(lookup("teh"), Some(&["the"][..]));
+        assert_eq!(lookup("TEH"), Some(&["the"][..]));
+        assert_eq!(lookup("the"), None);
+        for word in NOT_MISSPELLINGS {
+            assert!(lookup(word).is_some(), "`{word}` is no longer in the list");
+        }
+    }
+}
