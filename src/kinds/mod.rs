@@ -10,6 +10,7 @@
 //! in [`KINDS`], [`Kind`] and [`compile`].
 
 pub mod pattern;
+pub mod repetition;
 pub mod scope;
 pub mod sentence;
 
@@ -29,7 +30,7 @@ pub struct KindInfo {
 }
 
 /// Every kind, by name.
-pub const KINDS: &[KindInfo] = &[pattern::INFO, sentence::INFO];
+pub const KINDS: &[KindInfo] = &[pattern::INFO, sentence::INFO, repetition::INFO];
 
 /// Looks a kind up by its name in rule files.
 pub fn info(name: &str) -> Option<&'static KindInfo> {
@@ -41,6 +42,7 @@ pub fn info(name: &str) -> Option<&'static KindInfo> {
 pub enum Kind {
     Pattern(pattern::Pattern),
     Sentence(sentence::SentenceCheck),
+    Repetition(repetition::Repetition),
 }
 
 impl Kind {
@@ -49,6 +51,7 @@ impl Kind {
         match self {
             Kind::Pattern(kind) => kind.check(rule, file, doc, out),
             Kind::Sentence(kind) => kind.check(rule, file, doc, out),
+            Kind::Repetition(kind) => kind.check(rule, file, doc, out),
         }
     }
 
@@ -57,6 +60,7 @@ impl Kind {
         match self {
             Kind::Pattern(kind) => kind.placeholders(),
             Kind::Sentence(kind) => kind.placeholders(),
+            Kind::Repetition(kind) => kind.placeholders(),
         }
     }
 }
@@ -67,6 +71,7 @@ pub fn compile(name: &str, reader: &mut TableReader<'_, '_>, source: &str) -> Op
     match name {
         "pattern" => pattern::compile(reader, source).map(Kind::Pattern),
         "sentence" => sentence::compile(reader, source).map(Kind::Sentence),
+        "repetition" => repetition::compile(reader, source).map(Kind::Repetition),
         _ => None,
     }
 }
