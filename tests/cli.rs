@@ -44,7 +44,7 @@ fn seeds_report_the_known_defects() {
 fn quiet_prints_only_the_summary() {
     let (code, stdout, stderr) = run(&["-q", "seeds"]);
     assert_eq!(code, 1);
-    assert_eq!(stdout, "1 error, 4 warnings in 5 files\n");
+    assert_eq!(stdout, "1 error, 4 warnings, 1 info in 5 files\n");
     assert_eq!(stderr, "");
 }
 
