@@ -18,6 +18,7 @@ pub mod agree;
 pub mod consistency;
 pub mod pattern;
 pub mod quote;
+pub mod repetition;
 pub mod scope;
 pub mod sentence;
 pub mod spelling;
@@ -78,6 +79,7 @@ pub const KINDS: &[KindInfo] = &[
     consistency::INFO,
     agree::INFO,
     spelling::INFO,
+    repetition::INFO,
 ];
 
 /// Looks a kind up by its name in rule files.
@@ -90,6 +92,7 @@ pub fn info(name: &str) -> Option<&'static KindInfo> {
 pub enum Kind {
     Pattern(pattern::Pattern),
     Sentence(sentence::SentenceCheck),
+    Repetition(repetition::Repetition),
     Spelling(spelling::Spelling),
     Quote(quote::QuoteCheck),
     Structure(structure::StructureCheck),
@@ -103,6 +106,7 @@ impl Kind {
         match self {
             Kind::Pattern(kind) => kind.check(rule, file, doc, out),
             Kind::Sentence(kind) => kind.check(rule, file, doc, out),
+            Kind::Repetition(kind) => kind.check(rule, file, doc, out),
             Kind::Spelling(kind) => kind.check(rule, file, doc, out),
             Kind::Quote(kind) => kind.check(rule, file, doc, out),
             Kind::Structure(kind) => kind.check(rule, file, doc, out),
@@ -171,6 +175,7 @@ impl Kind {
         match self {
             Kind::Pattern(kind) => kind.placeholders(),
             Kind::Sentence(kind) => kind.placeholders(),
+            Kind::Repetition(kind) => kind.placeholders(),
             Kind::Spelling(kind) => kind.placeholders(),
             Kind::Quote(kind) => kind.placeholders(),
             Kind::Structure(kind) => kind.placeholders(),
@@ -186,6 +191,7 @@ pub fn compile(name: &str, reader: &mut TableReader<'_, '_>, source: &str) -> Op
     match name {
         "pattern" => pattern::compile(reader, source).map(Kind::Pattern),
         "sentence" => sentence::compile(reader, source).map(Kind::Sentence),
+        "repetition" => repetition::compile(reader, source).map(Kind::Repetition),
         "spelling" => spelling::compile(reader).map(Kind::Spelling),
         "quote" => quote::compile(reader, source).map(Kind::Quote),
         "structure" => structure::compile(reader, source).map(Kind::Structure),

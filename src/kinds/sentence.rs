@@ -100,7 +100,7 @@ impl SentenceCheck {
 
 /// Whether a sentence ends in terminal punctuation, before any closing
 /// quotation marks or brackets.
-fn is_terminated(text: &str) -> bool {
+pub(crate) fn is_terminated(text: &str) -> bool {
     text.trim_end_matches(['"', '”', '’', '\'', ')', ']'])
         .ends_with(['.', '!', '?', '…'])
 }

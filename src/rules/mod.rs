@@ -285,10 +285,12 @@ fn compile_rule(
     let expected: Vec<&str> = COMMON_KEYS.iter().chain(kind_options).copied().collect();
     let this_kind = kind_name.as_ref().map(|k| k.value.clone());
     let known_kind = this_kind.as_deref().and_then(kinds::info).is_some();
+    if !known_kind && kind_name.is_some() {
+        // With the kind unknown, its options cannot be told from typos;
+        // the unknown kind is the one error to fix first.
+        return None;
+    }
     reader.finish(&expected, |key| {
-        if !known_kind {
-            return None;
-        }
         let owners: Vec<String> = kinds::KINDS
             .iter()
             .filter(|k| k.options.contains(&key))

@@ -87,6 +87,15 @@ impl<'a, 'i> TableReader<'a, 'i> {
         self.table.contains_key(key)
     }
 
+    /// The span of `key` itself (not its value), if the table has it: for
+    /// errors about a key that does not belong with the others.
+    pub fn key_span(&self, key: &str) -> Option<Span> {
+        self.table
+            .iter()
+            .find(|(k, _)| k.get_ref() == key)
+            .map(|(k, _)| span_of(k))
+    }
+
     fn take(&mut self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
         let value = self.table.get(key)?;
         self.used.push(key.to_owned());
@@ -164,6 +173,39 @@ impl<'a, 'i> TableReader<'a, 'i> {
             self.type_error(key, "a non-negative integer", value);
         }
         parsed
+    }
+
+    /// A number from 0 to 1 inclusive, written as a float (`0.7`) or an
+    /// integer (`0`, `1`): a threshold or a proportion.
+    pub fn fraction(&mut self, key: &str) -> Option<f64> {
+        let value = self.take(key)?;
+        let number = match value.get_ref() {
+            DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .ok()
+                .map(|n| n as f64),
+            _ => {
+                self.type_error(key, "a number from 0 to 1", value);
+                return None;
+            }
+        };
+        match number {
+            Some(n) if (0.0..=1.0).contains(&n) => Some(n),
+            _ => {
+                let found = match value.get_ref() {
+                    DeValue::Float(f) => f.as_str().to_owned(),
+                    DeValue::Integer(i) => i.to_string(),
+                    _ => String::new(),
+                };
+                self.errors.error_with_help(
+                    span_of(value),
+                    format!("`{key}` must be from 0 to 1, found {found}"),
+                    "out of range",
+                    format!("write a proportion such as `{key} = 0.7`"),
+                );
+                None
+            }
+        }
     }
 
     /// An array of strings; wrong elements are reported one by one.
@@ -302,6 +344,39 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fractions_accept_floats_and_integers_from_0_to_1() {
+        let source = "a = 0.65\nb = 1\nc = 0\nd = 2.0\ne = -1\nf = 'high'\ng = nan\n";
+        let (root, parse_errors) = DeTable::parse_recoverable(source);
+        assert!(parse_errors.is_empty());
+        let mut errors = Errors::new(0);
+        let mut reader = TableReader::new(root.get_ref(), Span::new(0, source.len()), &mut errors);
+        assert_eq!(reader.fraction("a"), Some(0.65));
+        assert_eq!(reader.fraction("b"), Some(1.0));
+        assert_eq!(reader.fraction("c"), Some(0.0));
+        for key in ["d", "e", "f", "g"] {
+            assert_eq!(reader.fraction(key), None, "{key}");
+        }
+        assert_eq!(reader.fraction("missing"), None);
+        let messages: Vec<&str> = errors
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "`d` must be from 0 to 1, found 2.0",
+                "`e` must be from 0 to 1, found -1",
+                "`f` must be a number from 0 to 1, found string",
+                "`g` must be from 0 to 1, found nan",
+            ]
+        );
+        // Each error points at the value.
+        let first = errors.diagnostics[0].primary.as_ref().map(|l| l.span);
+        assert_eq!(first.map(|s| &source[s.range()]), Some("2.0"));
+    }
 
     #[test]
     fn suggests_close_keys_only() {
