@@ -12,6 +12,7 @@ use crate::cli::{
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine;
+use crate::fact_sheet::{self, FactSheet, FactSheets};
 use crate::inspect::{FileView, InspectOutput};
 use crate::render::human::{self, Tally};
 use crate::rules::{builtin, RuleFile, RuleSet};
@@ -69,7 +70,14 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
     };
     let (files, walk_problems) = walk::discover(&paths);
     problems.extend(walk_problems);
-    let report = engine::lint_paths(&rules, &mut sources, &files);
+    let sheets = load_fact_sheets(
+        &files,
+        args.facts.as_deref(),
+        &rules,
+        &mut sources,
+        &mut problems,
+    );
+    let report = engine::lint_paths(&rules, &mut sources, &files, sheets);
     problems.extend(report.problems);
 
     report_problems(args.color, &sources, &problems)?;
@@ -183,6 +191,48 @@ fn facts(args: &FactsArgs) -> io::Result<Status> {
     } else {
         Status::Clean
     })
+}
+
+/// The fact sheets of a run: `facts.toml` in each directory holding linted
+/// files, and the one given with `--facts`.
+fn load_fact_sheets(
+    files: &[PathBuf],
+    global: Option<&Path>,
+    rules: &RuleSet,
+    sources: &mut Sources,
+    problems: &mut Vec<Diagnostic>,
+) -> FactSheets {
+    let mut sheets = FactSheets::default();
+    let load = |path: &Path, sources: &mut Sources, problems: &mut Vec<Diagnostic>| {
+        match engine::read_text(path) {
+            Ok(text) => {
+                let id = sources.add(SourceFile::new(path.display().to_string(), text));
+                let (sheet, errors) = FactSheet::parse(id, sources, rules);
+                problems.extend(errors);
+                Some(sheet)
+            }
+            Err(error) => {
+                problems.push(error.to_diagnostic());
+                None
+            }
+        }
+    };
+    if let Some(path) = global {
+        if let Some(sheet) = load(path, sources, problems) {
+            sheets.set_global(sheet);
+        }
+    }
+    let mut dirs: Vec<&Path> = files.iter().filter_map(|f| f.parent()).collect();
+    dirs.dedup();
+    for dir in dirs {
+        let path = dir.join(fact_sheet::FILE_NAME);
+        if path.is_file() {
+            if let Some(sheet) = load(&path, sources, problems) {
+                sheets.add_dir(dir.display().to_string(), sheet);
+            }
+        }
+    }
+    sheets
 }
 
 /// Renders problems with factlint's input to standard error.

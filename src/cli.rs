@@ -92,6 +92,11 @@ pub struct LintArgs {
     #[command(flatten)]
     pub rules: RuleArgs,
 
+    /// A fact sheet (TOML) of known values, used for every story whose
+    /// directory has no facts.toml of its own.
+    #[arg(long, value_name = "FILE")]
+    pub facts: Option<PathBuf>,
+
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,

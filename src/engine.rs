@@ -12,6 +12,7 @@ use std::path::Path;
 
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::document::Document;
+use crate::fact_sheet::FactSheets;
 use crate::kinds::{Evidence, Grouping};
 use crate::rules::RuleSet;
 use crate::source::{FileId, SourceFile, Sources};
@@ -36,6 +37,7 @@ pub struct Linter<'r> {
     findings: Vec<Diagnostic>,
     /// Evidence by (rule index, group key), in file order within a group.
     evidence: BTreeMap<(usize, String), Vec<(FileId, Evidence)>>,
+    sheets: FactSheets,
 }
 
 impl<'r> Linter<'r> {
@@ -44,7 +46,14 @@ impl<'r> Linter<'r> {
             rules,
             findings: Vec::new(),
             evidence: BTreeMap::new(),
+            sheets: FactSheets::default(),
         }
+    }
+
+    /// Uses `sheets` as the known values of facts.
+    pub fn with_fact_sheets(mut self, sheets: FactSheets) -> Self {
+        self.sheets = sheets;
+        self
     }
 
     /// Runs every rule over one file of `sources`.
@@ -71,7 +80,11 @@ impl<'r> Linter<'r> {
     pub fn finish(mut self, sources: &Sources) -> Vec<Diagnostic> {
         for ((index, _), group) in std::mem::take(&mut self.evidence) {
             let rule = &self.rules.rules[index];
-            rule.kind.conclude(rule, group, sources, &mut self.findings);
+            let sheet = group
+                .first()
+                .and_then(|(file, _)| self.sheets.for_file(sources.get(*file).name()));
+            rule.kind
+                .conclude(rule, group, sources, sheet, &mut self.findings);
         }
         diagnostic::sort(&mut self.findings);
         self.findings
@@ -98,10 +111,16 @@ pub fn lint_document(rules: &RuleSet, sources: &Sources, file: FileId) -> Vec<Di
     linter.finish(sources)
 }
 
-/// Reads and lints `paths`, adding each file to `sources`.
-pub fn lint_paths(rules: &RuleSet, sources: &mut Sources, paths: &[impl AsRef<Path>]) -> Report {
+/// Reads and lints `paths`, adding each file to `sources`, with `sheets`
+/// giving known values of facts.
+pub fn lint_paths(
+    rules: &RuleSet,
+    sources: &mut Sources,
+    paths: &[impl AsRef<Path>],
+    sheets: FactSheets,
+) -> Report {
     let mut report = Report::default();
-    let mut linter = Linter::new(rules);
+    let mut linter = Linter::new(rules).with_fact_sheets(sheets);
     for path in paths {
         let path = path.as_ref();
         let text = match read_text(path) {

@@ -15,6 +15,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;
+pub mod fact_sheet;
 pub mod facts;
 pub mod inspect;
 pub mod kinds;

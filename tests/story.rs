@@ -146,3 +146,81 @@ fn nearly_disagrees_with_more_than_but_a_bare_figure_agrees() {
     // "the 400 migrants" (bare) sits beside "more than 400" without complaint.
     assert_eq!(found.matches("error[migrant-count]").count(), 1, "{found}");
 }
+
+/// Runs factlint and returns (exit code, stdout, stderr).
+fn run_full(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the factlint binary runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_fact_sheet_overrules_the_articles_and_is_shown_beside_them() {
+    let dir = edited_story(&[]);
+    fs::write(
+        dir.path().join("story/facts.toml"),
+        "# Known values for this story\nmigrant-count = \"more than 400\"\nnationals-count = { Tajik = 6 }\n",
+    )
+    .unwrap();
+    let (code, stdout) = lint(dir.path(), &["story"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        findings_of(&stdout, "migrant-count"),
+        "",
+        "the sheet agrees with the articles"
+    );
+    let found = findings_of(&stdout, "nationals-count");
+    assert!(found.contains("story/facts.toml:3:29"), "{found}");
+    assert!(found.contains("the fact sheet says 6 here"), "{found}");
+    insta::assert_snapshot!("fact_sheet_disagreement", found);
+}
+
+#[test]
+fn a_fact_sheet_entry_that_names_no_fact_rule_is_an_error() {
+    let dir = edited_story(&[]);
+    fs::write(
+        dir.path().join("story/facts.toml"),
+        "migrant-cuont = 400\nmid-word-capital = 3\ndetained-count = \"lots\"\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run_full(dir.path(), &["--color", "never", "-q", "story"]);
+    assert_eq!(code, 2);
+    insta::assert_snapshot!("fact_sheet_errors", stderr);
+}
+
+#[test]
+fn facts_lists_every_extracted_figure() {
+    let (code, stdout, stderr) = run_full(&manifest(), &["facts", "seeds/"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert!(stdout.contains("nationals-count    tajik  8"), "{stdout}");
+    insta::assert_snapshot!("facts_text", stdout);
+}
+
+#[test]
+fn facts_json_has_a_stable_shape() {
+    let (code, stdout, _) = run_full(&manifest(), &["facts", "--format", "json", "seeds/"]);
+    assert_eq!(code, 0);
+    let value: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
+    assert_eq!(value["version"], 1);
+    let first = &value["facts"][0];
+    for key in [
+        "rule",
+        "key",
+        "value",
+        "written",
+        "statement",
+        "file",
+        "span",
+        "interval",
+    ] {
+        assert!(first.get(key).is_some(), "missing {key}: {first}");
+    }
+    insta::assert_snapshot!("facts_json", stdout);
+}

@@ -39,6 +39,7 @@ use regex::Regex;
 use super::{Grouping, KindInfo};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::Document;
+use crate::fact_sheet::{FactSheet, KnownValue};
 use crate::quantity::{self, Quantity, QUANTITY_REGEX};
 use crate::rules::reader::{SpannedStr, TableReader};
 use crate::rules::{bad_choice, compile_regex, Rule};
@@ -325,6 +326,7 @@ impl Agree {
         rule: &Rule,
         group: Vec<(FileId, Vec<Statement>)>,
         sources: &Sources,
+        sheet: Option<&FactSheet>,
         out: &mut Vec<Diagnostic>,
     ) {
         let all: Vec<(FileId, &Statement)> = group
@@ -337,7 +339,8 @@ impl Agree {
         for key in keys {
             let facts: Vec<(FileId, &Statement)> =
                 all.iter().copied().filter(|(_, s)| s.key == key).collect();
-            self.compare(rule, &facts, sources, out);
+            let known = sheet.and_then(|sheet| sheet.get(&rule.id, key));
+            self.compare(rule, &facts, known, sources, out);
         }
     }
 
@@ -352,6 +355,7 @@ impl Agree {
         &self,
         rule: &Rule,
         facts: &[(FileId, &Statement)],
+        known: Option<&KnownValue>,
         sources: &Sources,
         out: &mut Vec<Diagnostic>,
     ) {
@@ -365,7 +369,15 @@ impl Agree {
         let mut consensus: Vec<usize> = Vec::new();
         let mut dissent: Vec<usize> = Vec::new();
         for i in order {
-            if consensus.iter().all(|&c| agree(facts[c].1, facts[i].1)) {
+            // A fact sheet overrules the articles.
+            let joins = match known {
+                Some(known) => facts[i]
+                    .1
+                    .quantity
+                    .agrees_with(&known.quantity, self.strict),
+                None => consensus.iter().all(|&c| agree(facts[c].1, facts[i].1)),
+            };
+            if joins {
                 consensus.push(i);
             } else {
                 dissent.push(i);
@@ -376,11 +388,24 @@ impl Agree {
         }
         consensus.sort_unstable();
         dissent.sort_unstable();
-        let note = format!(
-            "{} vs {}",
-            summarise(facts, &consensus, sources),
-            summarise(facts, &dissent, sources)
-        );
+        let note = match known {
+            Some(known) if consensus.is_empty() => format!(
+                "the fact sheet says {}; no statement agrees: {}",
+                known.quantity,
+                summarise(facts, &dissent, sources)
+            ),
+            Some(known) => format!(
+                "the fact sheet says {}; agreeing: {}; disagreeing: {}",
+                known.quantity,
+                summarise(facts, &consensus, sources),
+                summarise(facts, &dissent, sources)
+            ),
+            None => format!(
+                "{} vs {}",
+                summarise(facts, &consensus, sources),
+                summarise(facts, &dissent, sources)
+            ),
+        };
         // One finding per dissenting figure, at its first statement; the
         // others are among the labels.
         let mut reported: Vec<String> = Vec::new();
@@ -394,13 +419,16 @@ impl Agree {
             let value = statement.quantity.to_string();
             // The consensus figure this statement contradicts, the most
             // stated one if several.
-            let expected = most_common(
-                consensus
-                    .iter()
-                    .filter(|&&c| !agree(facts[c].1, statement))
-                    .map(|&c| facts[c].1.quantity.to_string()),
-            )
-            .unwrap_or_default();
+            let expected = match known {
+                Some(known) => known.quantity.to_string(),
+                None => most_common(
+                    consensus
+                        .iter()
+                        .filter(|&&c| !agree(facts[c].1, statement))
+                        .map(|&c| facts[c].1.quantity.to_string()),
+                )
+                .unwrap_or_default(),
+            };
             let mut diagnostic = rule.report(file, statement.figure, |name| match name {
                 "value" => Some(value.as_str()),
                 "written" => Some(statement.written.as_str()),
@@ -417,6 +445,12 @@ impl Agree {
             });
             if let Some(primary) = diagnostic.primary.as_mut() {
                 primary.message = format!("says {value}");
+            }
+            if let Some(known) = known {
+                diagnostic = diagnostic.with_secondary(
+                    Label::new(known.file, known.span)
+                        .with_message(format!("the fact sheet says {} here", known.quantity)),
+                );
             }
             const MAX_LABELS: usize = 12;
             for (j, &(other_file, other)) in facts

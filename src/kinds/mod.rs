@@ -26,6 +26,7 @@ pub mod structure;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::fact_sheet::FactSheet;
 use crate::rules::reader::TableReader;
 use crate::rules::Rule;
 use crate::source::{FileId, Sources};
@@ -143,6 +144,7 @@ impl Kind {
         rule: &Rule,
         group: Vec<(FileId, Evidence)>,
         sources: &Sources,
+        sheet: Option<&FactSheet>,
         out: &mut Vec<Diagnostic>,
     ) {
         match self {
@@ -164,7 +166,7 @@ impl Kind {
                         Evidence::Forms(_) => None,
                     })
                     .collect();
-                kind.conclude(rule, statements, sources, out);
+                kind.conclude(rule, statements, sources, sheet, out);
             }
             _ => {}
         }
