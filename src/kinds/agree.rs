@@ -26,6 +26,9 @@
 //! - `strict`: when false (the default), a bare figure ("the 400 migrants")
 //!   agrees with a qualified one of the same number ("more than 400");
 //!   when true, only overlapping intervals agree.
+//! - `within`: `document` (default), `outside-quotes` (figures in
+//!   quotations are left out: a speaker's rough "about a hundred" is not
+//!   the reporter's count) or `inside-quotes`.
 //! - `lead_paragraphs`: read only the first N paragraphs of each document
 //!   (headline and lede), where a story states its own figures; later
 //!   paragraphs often give figures for other events. Default: all.
@@ -36,6 +39,7 @@
 
 use regex::Regex;
 
+use super::scope::Scope;
 use super::{Grouping, KindInfo};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::Document;
@@ -48,7 +52,7 @@ use crate::source::{FileId, Sources, Span};
 pub const INFO: KindInfo = KindInfo {
     name: "agree",
     summary: "statements of one fact must state figures that agree",
-    options: &["pattern", "scope", "strict", "lead_paragraphs"],
+    options: &["pattern", "scope", "strict", "lead_paragraphs", "within"],
 };
 
 const PLACEHOLDER: &str = "{quantity}";
@@ -94,6 +98,7 @@ pub struct Agree {
     grouping: Grouping,
     strict: bool,
     lead_paragraphs: Option<usize>,
+    within: Scope,
 }
 
 pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Agree> {
@@ -113,6 +118,7 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Agree> 
     };
     let strict = reader.bool("strict").unwrap_or(false);
     let lead_paragraphs = reader.count("lead_paragraphs");
+    let within = Scope::read_key(reader, "within", Scope::Document);
     let pattern = pattern?;
     let matcher = compile_matcher(&pattern, source, reader)?;
     Some(Agree {
@@ -120,6 +126,7 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Agree> 
         grouping: grouping?,
         strict,
         lead_paragraphs,
+        within: within?,
     })
 }
 
@@ -277,6 +284,11 @@ impl Agree {
     pub fn gather(&self, doc: &Document<'_>) -> Vec<Statement> {
         let mut statements = Vec::new();
         let last = self.lead_paragraphs.unwrap_or(usize::MAX);
+        let units: Vec<Span> = match self.within {
+            Scope::Document => Vec::new(),
+            within => within.units(doc).collect(),
+        };
+        let wanted = |figure: Span| units.is_empty() || units.iter().any(|u| u.contains(figure));
         for sentence in doc.sentences.iter().filter(|s| s.paragraph < last) {
             let text = doc.slice(sentence.span);
             let base = sentence.span.start as usize;
@@ -288,6 +300,7 @@ impl Agree {
                             .find_map(|around| around.around(text, found.range()));
                         if let Some((whole, key)) = matched {
                             push(
+                                &wanted,
                                 &mut statements,
                                 found.as_str(),
                                 key,
@@ -307,6 +320,7 @@ impl Agree {
                         };
                         let key = captures.name("key").map(|k| k.as_str());
                         push(
+                            &wanted,
                             &mut statements,
                             figure.as_str(),
                             key,
@@ -494,6 +508,7 @@ fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
 }
 
 fn push(
+    wanted: &dyn Fn(Span) -> bool,
     statements: &mut Vec<Statement>,
     written: &str,
     key: Option<&str>,
@@ -501,6 +516,10 @@ fn push(
     figure: std::ops::Range<usize>,
     whole: std::ops::Range<usize>,
 ) {
+    let figure_span = Span::new(base + figure.start, base + figure.end);
+    if !wanted(figure_span) {
+        return;
+    }
     let Some(quantity) = quantity::parse(written) else {
         return;
     };

@@ -15,6 +15,9 @@
 //! - `terminated_only`: check only sentences ending in `.`, `!`, `?` or
 //!   `…`, which leaves out headlines, bylines and credit lines (default
 //!   false).
+//! - `scope`: `sentence` (default, every sentence), `outside-quotes`
+//!   (sentences that are not inside a quotation) or `inside-quotes` (only
+//!   sentences inside one).
 //!
 //! Templates may use `{sentence}`, `{when}` (the text `when` matched) and
 //! named groups of `when`.
@@ -25,13 +28,20 @@ use super::KindInfo;
 use crate::diagnostic::Diagnostic;
 use crate::document::{words, Document};
 use crate::rules::reader::TableReader;
-use crate::rules::{compile_regex, Rule};
+use crate::rules::{bad_choice, compile_regex, Rule};
 use crate::source::FileId;
 
 pub const INFO: KindInfo = KindInfo {
     name: "sentence",
     summary: "sentences matching `when` must also match `require`",
-    options: &["when", "require", "unless", "min_words", "terminated_only"],
+    options: &[
+        "when",
+        "require",
+        "unless",
+        "min_words",
+        "terminated_only",
+        "scope",
+    ],
 };
 
 #[derive(Debug)]
@@ -41,6 +51,15 @@ pub struct SentenceCheck {
     unless: Option<Regex>,
     min_words: usize,
     terminated_only: bool,
+    quotes: QuoteFilter,
+}
+
+/// Which sentences a sentence rule reads, by their place in quotations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum QuoteFilter {
+    All,
+    Outside,
+    Inside,
 }
 
 pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<SentenceCheck> {
@@ -49,6 +68,26 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Sentenc
     let unless = reader.string("unless");
     let min_words = reader.count("min_words").unwrap_or(1);
     let terminated_only = reader.bool("terminated_only").unwrap_or(false);
+    let quotes = match reader.string("scope") {
+        None => Some(QuoteFilter::All),
+        Some(raw) => {
+            let filter = match raw.value.as_str() {
+                "sentence" => Some(QuoteFilter::All),
+                "outside-quotes" => Some(QuoteFilter::Outside),
+                "inside-quotes" => Some(QuoteFilter::Inside),
+                _ => None,
+            };
+            if filter.is_none() {
+                bad_choice(
+                    reader.errors,
+                    &raw,
+                    "scope",
+                    &["sentence", "outside-quotes", "inside-quotes"],
+                );
+            }
+            filter
+        }
+    };
 
     let when = when.and_then(|raw| compile_regex(&raw, source, reader.errors));
     let require = require.and_then(|raw| compile_regex(&raw, source, reader.errors));
@@ -62,6 +101,7 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Sentenc
         unless,
         min_words,
         terminated_only,
+        quotes: quotes?,
     })
 }
 
@@ -76,6 +116,15 @@ impl SentenceCheck {
 
     pub fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         for sentence in &doc.sentences {
+            let quoted = doc.quotes.iter().any(|q| q.inner.contains(sentence.span));
+            let wanted = match self.quotes {
+                QuoteFilter::All => true,
+                QuoteFilter::Outside => !quoted,
+                QuoteFilter::Inside => quoted,
+            };
+            if !wanted {
+                continue;
+            }
             let text = doc.slice(sentence.span);
             let Some(selected) = self.when.captures(text) else {
                 continue;

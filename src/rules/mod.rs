@@ -148,6 +148,7 @@ impl RuleSet {
         for index in duplicates.into_iter().rev() {
             rules.remove(index);
         }
+        crate::diagnostic::sort(&mut diagnostics);
         (RuleSet { rules }, diagnostics)
     }
 
@@ -419,10 +420,10 @@ pub(crate) fn bad_choice(errors: &mut Errors, raw: &SpannedStr, key: &str, choic
         .unwrap_or_default();
     errors.error_with_help(
         raw.span,
-        format!("unknown {key} `{}`", raw.value),
-        format!("unknown {key}"),
+        format!("unknown value `{}` for `{key}`", raw.value),
+        format!("not a valid `{key}`"),
         format!(
-            "{suggestion}{key} is one of: {}",
+            "{suggestion}`{key}` is one of: {}",
             choices
                 .iter()
                 .map(|c| format!("`{c}`"))

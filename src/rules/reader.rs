@@ -165,14 +165,21 @@ impl<'a, 'i> TableReader<'a, 'i> {
     /// A non-negative integer.
     pub fn count(&mut self, key: &str) -> Option<usize> {
         let value = self.take(key)?;
-        let parsed = value
-            .get_ref()
-            .as_integer()
-            .and_then(|n| usize::from_str_radix(n.as_str(), n.radix()).ok());
-        if parsed.is_none() {
-            self.type_error(key, "a non-negative integer", value);
+        let integer = value.get_ref().as_integer();
+        let parsed = integer.and_then(|n| usize::from_str_radix(n.as_str(), n.radix()).ok());
+        match (integer, parsed) {
+            (_, Some(count)) => return Some(count),
+            (Some(n), None) => self.errors.error(
+                span_of(value),
+                format!(
+                    "`{key}` must be a non-negative integer, found {}",
+                    n.as_str()
+                ),
+                "expected 0 or more",
+            ),
+            (None, None) => self.type_error(key, "a non-negative integer", value),
         }
-        parsed
+        None
     }
 
     /// A number from 0 to 1 inclusive, written as a float (`0.7`) or an
