@@ -14,14 +14,17 @@
 //!     "sentences":  [ { "index": 0, "paragraph": 0, "span": SPAN, "text": "..." } ],
 //!     "quotes":     [ { "index": 0, "paragraph": 0, "sentence": 0, "span": SPAN,
 //!                       "inner": SPAN, "text": "...", "style": "curly", "closed": true,
-//!                       "attribution": null | { "verb": PART, "speaker": null | PART } } ] } ] }
+//!                       "attribution": null | { "verb": PART, "speaker": null | PART } } ],
+//!     "quantities": [ { "index": 0, "sentence": 0, "span": SPAN, "text": "over 400",
+//!                       "value": "more than 400", "interval": INTERVAL } ] } ] }
 //! ```
 //!
 //! where `SPAN` is `{ "start", "end" }` (byte offsets, end exclusive) with
 //! `"line", "column", "end_line", "end_column"` (1-based; columns count
 //! characters; the end is the position just past the last character), and
-//! `PART` is `{ "text", "span": SPAN }`. A key left out by `--only` is
-//! absent.
+//! `PART` is `{ "text", "span": SPAN }`, and `INTERVAL` is `{ "low",
+//! "high" (null when unbounded), "low_inclusive", "high_inclusive",
+//! "percent" }`. A key left out by `--only` is absent.
 
 use std::io::{self, Write};
 
@@ -29,6 +32,8 @@ use codespan_reporting::term::termcolor::{Buffer, Color, ColorSpec, WriteColor};
 use serde::Serialize;
 
 use crate::document::{Document, QuoteStyle};
+use crate::facts::Interval;
+use crate::quantity::{self, QUANTITY_REGEX};
 use crate::rules::template::escape_invisible;
 use crate::source::{SourceFile, Span};
 
@@ -38,6 +43,7 @@ pub enum Unit {
     Paragraphs,
     Sentences,
     Quotes,
+    Quantities,
 }
 
 /// A byte span with its line and column positions.
@@ -111,6 +117,19 @@ pub struct QuoteView {
     pub attribution: Option<AttributionView>,
 }
 
+/// A figure found in the text, read as an interval.
+#[derive(Debug, Serialize)]
+pub struct QuantityView {
+    pub index: usize,
+    pub sentence: usize,
+    pub span: Location,
+    /// The figure as written (`over 400`).
+    pub text: String,
+    /// The figure as read (`more than 400`).
+    pub value: String,
+    pub interval: Interval,
+}
+
 /// The model of one file, narrowed to the selected units.
 #[derive(Debug, Serialize)]
 pub struct FileView {
@@ -121,6 +140,8 @@ pub struct FileView {
     pub sentences: Option<Vec<SentenceView>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quotes: Option<Vec<QuoteView>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quantities: Option<Vec<QuantityView>>,
 }
 
 /// The JSON document printed by `inspect --format json`.
@@ -184,11 +205,33 @@ impl FileView {
                 })
                 .collect()
         });
+        let quantities = wanted(Unit::Quantities).then(|| {
+            let mut found = Vec::new();
+            for (index, sentence) in doc.sentences.iter().enumerate() {
+                let text = doc.slice(sentence.span);
+                for m in QUANTITY_REGEX.find_iter(text) {
+                    let Some(quantity) = quantity::parse(m.as_str()) else {
+                        continue;
+                    };
+                    let span = Span::from(m.range()).offset(sentence.span.start as usize);
+                    found.push(QuantityView {
+                        index: found.len(),
+                        sentence: index,
+                        span: Location::new(file, span),
+                        text: m.as_str().to_owned(),
+                        value: quantity.to_string(),
+                        interval: Interval::from(&quantity),
+                    });
+                }
+            }
+            found
+        });
         FileView {
             path: file.name().to_owned(),
             paragraphs,
             sentences,
             quotes,
+            quantities,
         }
     }
 
@@ -203,6 +246,7 @@ impl FileView {
             let paragraphs = self.paragraphs.as_deref().unwrap_or_default();
             let sentences = self.sentences.as_deref().unwrap_or_default();
             let quotes = self.quotes.as_deref().unwrap_or_default();
+            let quantities = self.quantities.as_deref().unwrap_or_default();
             for (pi, paragraph) in paragraphs.iter().enumerate() {
                 let last_paragraph = pi + 1 == paragraphs.len();
                 branch(out, "", last_paragraph)?;
@@ -218,8 +262,18 @@ impl FileView {
                     self.write_sentence(out, indent, sentence, last_sentence)?;
                     let inner = format!("{indent}{}", if last_sentence { "    " } else { "│   " });
                     let held: Vec<&QuoteView> = quotes.iter().filter(|q| q.sentence == s).collect();
+                    let figures: Vec<&QuantityView> =
+                        quantities.iter().filter(|q| q.sentence == s).collect();
                     for (qi, quote) in held.iter().enumerate() {
-                        write_quote(out, &inner, quote, qi + 1 == held.len())?;
+                        write_quote(
+                            out,
+                            &inner,
+                            quote,
+                            qi + 1 == held.len() && figures.is_empty(),
+                        )?;
+                    }
+                    for (fi, figure) in figures.iter().enumerate() {
+                        write_quantity(out, &inner, figure, fi + 1 == figures.len())?;
                     }
                 }
             }
@@ -235,6 +289,9 @@ impl FileView {
         }
         for quote in self.quotes.iter().flatten() {
             write_quote(out, "", quote, true)?;
+        }
+        for figure in self.quantities.iter().flatten() {
+            write_quantity(out, "", figure, true)?;
         }
         Ok(())
     }
@@ -285,6 +342,25 @@ fn write_quote(out: &mut Buffer, indent: &str, quote: &QuoteView, last: bool) ->
         }
         None => writeln!(out, "attributed: none"),
     }
+}
+
+fn write_quantity(
+    out: &mut Buffer,
+    indent: &str,
+    figure: &QuantityView,
+    last: bool,
+) -> io::Result<()> {
+    if !indent.is_empty() {
+        branch(out, indent, last)?;
+    }
+    label(out, &format!("quantity {}", figure.index + 1))?;
+    position(out, figure.span, false)?;
+    writeln!(
+        out,
+        " `{}` = {}",
+        escape_invisible(&figure.text),
+        figure.value
+    )
 }
 
 fn branch(out: &mut Buffer, indent: &str, last: bool) -> io::Result<()> {
