@@ -59,17 +59,8 @@ pub fn run(cli: Cli) -> Status {
 
 fn lint(args: &LintArgs) -> io::Result<Status> {
     let mut sources = Sources::new();
-    let (rule_files, mut problems) = gather_rule_files(&args.rules);
-    let (rules, rule_errors) = RuleSet::load(&mut sources, rule_files);
-    problems.extend(rule_errors);
-
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let (files, walk_problems) = walk::discover(&paths);
-    problems.extend(walk_problems);
+    let (rules, mut problems) = load_rules(&args.rules, &mut sources);
+    let files = discover(&args.paths, &mut problems);
     let sheets = load_fact_sheets(
         &files,
         args.facts.as_deref(),
@@ -158,16 +149,8 @@ fn inspect(args: &InspectArgs) -> io::Result<Status> {
 
 fn facts(args: &FactsArgs) -> io::Result<Status> {
     let mut sources = Sources::new();
-    let (rule_files, mut problems) = gather_rule_files(&args.rules);
-    let (rules, rule_errors) = RuleSet::load(&mut sources, rule_files);
-    problems.extend(rule_errors);
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let (files, walk_problems) = walk::discover(&paths);
-    problems.extend(walk_problems);
+    let (rules, mut problems) = load_rules(&args.rules, &mut sources);
+    let files = discover(&args.paths, &mut problems);
     let mut ids = Vec::new();
     for path in &files {
         match engine::read_text(path) {
@@ -191,6 +174,27 @@ fn facts(args: &FactsArgs) -> io::Result<Status> {
     } else {
         Status::Clean
     })
+}
+
+/// Loads the rules of a run into `sources`, with every problem found.
+fn load_rules(args: &RuleArgs, sources: &mut Sources) -> (RuleSet, Vec<Diagnostic>) {
+    let (rule_files, mut problems) = gather_rule_files(args);
+    let (rules, rule_errors) = RuleSet::load(sources, rule_files);
+    problems.extend(rule_errors);
+    (rules, problems)
+}
+
+/// The files under `paths` (the current directory if none are given).
+fn discover(paths: &[PathBuf], problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let default = [PathBuf::from(".")];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+    let (files, walk_problems) = walk::discover(paths);
+    problems.extend(walk_problems);
+    files
 }
 
 /// The fact sheets of a run: `facts.toml` in each directory holding linted

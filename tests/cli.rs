@@ -2,36 +2,10 @@
 //! snapshot-tested together.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
-fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
 
-/// Runs factlint in `dir` and returns `exit: N`, stdout and stderr as one
-/// text for snapshots.
-fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("the factlint binary runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    run_in(&manifest_dir(), args)
-}
-
-fn transcript((code, stdout, stderr): (i32, String, String)) -> String {
-    format!("exit: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}")
-}
+use common::{manifest_dir, run, run_in, transcript};
 
 #[test]
 fn seeds_report_the_known_defects() {

@@ -1,31 +1,12 @@
 //! `factlint inspect` through the real binary: the text tree and the JSON
 //! shape are snapshot-tested, including standard input.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
 fn inspect(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .arg("inspect")
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the factlint binary runs");
-    let mut pipe = child.stdin.take().expect("stdin is piped");
-    if let Some(text) = stdin {
-        pipe.write_all(text.as_bytes())
-            .expect("stdin accepts input");
-    }
-    drop(pipe);
-    let output = child.wait_with_output().expect("factlint finishes");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    let mut all = vec!["inspect"];
+    all.extend_from_slice(args);
+    common::run_with_stdin(&common::manifest_dir(), &all, stdin.unwrap_or(""))
 }
 
 #[test]

@@ -1,17 +1,12 @@
 //! The `repetition` kind from rule files written by a user: its options are
 //! validated with spans, and each mode behaves as documented.
 
-use std::path::PathBuf;
-use std::process::Command;
-
 use factlint::diagnostic::Diagnostic;
 use factlint::engine::lint_document;
 use factlint::rules::{RuleFile, RuleSet};
 use factlint::source::{SourceFile, Sources};
 
-fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
 
 /// Lints `text` with the rules in `rules` (a rule file's text) alone.
 fn lint(rules: &str, text: &str) -> (Sources, Vec<Diagnostic>) {
@@ -40,20 +35,15 @@ fn flagged<'s>(sources: &'s Sources, findings: &[Diagnostic]) -> Vec<&'s str> {
 
 #[test]
 fn bad_options_are_rule_file_errors_with_spans() {
-    let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args([
-            "--color",
-            "never",
-            "--no-default-rules",
-            "--rules",
-            "tests/fixtures/bad-kind-options/repetition",
-            "seeds/000_a2105e3f9ef73aac.txt",
-        ])
-        .current_dir(manifest_dir())
-        .output()
-        .expect("the factlint binary runs");
-    assert_eq!(output.status.code(), Some(2), "a broken rule file exits 2");
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let (code, _, stderr) = common::run(&[
+        "--color",
+        "never",
+        "--no-default-rules",
+        "--rules",
+        "tests/fixtures/bad-kind-options/repetition",
+        "seeds/000_a2105e3f9ef73aac.txt",
+    ]);
+    assert_eq!(code, 2, "a broken rule file exits 2");
     insta::assert_snapshot!("bad_kind_options__repetition", stderr);
 }
 

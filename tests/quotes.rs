@@ -3,18 +3,12 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
+
+mod common;
 
 fn lint(dir: &Path) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(["--color", "never", "."])
-        .current_dir(dir)
-        .output()
-        .expect("the factlint binary runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-    )
+    let (code, stdout, _) = common::run_in(dir, &["--color", "never", "."]);
+    (code, stdout)
 }
 
 #[test]

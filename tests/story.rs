@@ -1,8 +1,11 @@
 //! Cross-document rules on a copy of the seed story, edited to disagree.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
+
+mod common;
+
+use common::{manifest_dir, run_in};
 
 /// Copies the seed articles into a temporary story directory, applying
 /// `edits` as (file name, from, to) replacements that must each apply.
@@ -25,16 +28,10 @@ fn edited_story(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
 }
 
 fn lint(dir: &Path, args: &[&str]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(["--color", "never"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the factlint binary runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-    )
+    let mut all = vec!["--color", "never"];
+    all.extend_from_slice(args);
+    let (code, stdout, _) = run_in(dir, &all);
+    (code, stdout)
 }
 
 /// The diagnostics of one rule in a human-format output.
@@ -46,13 +43,9 @@ fn findings_of(stdout: &str, rule: &str) -> String {
         .join("\n\n")
 }
 
-fn manifest() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 #[test]
 fn a_name_misspelt_in_one_article_is_reported_against_the_story() {
-    let (_, clean) = lint(&manifest(), &["seeds/"]);
+    let (_, clean) = lint(&manifest_dir(), &["seeds/"]);
     assert_eq!(findings_of(&clean, "name-spelling"), "");
     let dir = edited_story(&[(
         "003_671e6e606567e874.txt",
@@ -71,7 +64,7 @@ fn a_name_misspelt_in_one_article_is_reported_against_the_story() {
 
 #[test]
 fn the_unedited_seeds_agree_on_every_fact() {
-    let (_, stdout) = lint(&manifest(), &["seeds/"]);
+    let (_, stdout) = lint(&manifest_dir(), &["seeds/"]);
     for rule in [
         "migrant-count",
         "detained-count",
@@ -147,20 +140,6 @@ fn nearly_disagrees_with_more_than_but_a_bare_figure_agrees() {
     assert_eq!(found.matches("error[migrant-count]").count(), 1, "{found}");
 }
 
-/// Runs factlint and returns (exit code, stdout, stderr).
-fn run_full(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the factlint binary runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn a_fact_sheet_overrules_the_articles_and_is_shown_beside_them() {
     let dir = edited_story(&[]);
@@ -190,14 +169,14 @@ fn a_fact_sheet_entry_that_names_no_fact_rule_is_an_error() {
         "migrant-cuont = 400\nmid-word-capital = 3\ndetained-count = \"lots\"\n",
     )
     .unwrap();
-    let (code, _, stderr) = run_full(dir.path(), &["--color", "never", "-q", "story"]);
+    let (code, _, stderr) = run_in(dir.path(), &["--color", "never", "-q", "story"]);
     assert_eq!(code, 2);
     insta::assert_snapshot!("fact_sheet_errors", stderr);
 }
 
 #[test]
 fn facts_lists_every_extracted_figure() {
-    let (code, stdout, stderr) = run_full(&manifest(), &["facts", "seeds/"]);
+    let (code, stdout, stderr) = run_in(&manifest_dir(), &["facts", "seeds/"]);
     assert_eq!((code, stderr.as_str()), (0, ""));
     assert!(stdout.contains("nationals-count    tajik  8"), "{stdout}");
     insta::assert_snapshot!("facts_text", stdout);
@@ -205,7 +184,7 @@ fn facts_lists_every_extracted_figure() {
 
 #[test]
 fn facts_json_has_a_stable_shape() {
-    let (code, stdout, _) = run_full(&manifest(), &["facts", "--format", "json", "seeds/"]);
+    let (code, stdout, _) = run_in(&manifest_dir(), &["facts", "--format", "json", "seeds/"]);
     assert_eq!(code, 0);
     let value: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
     assert_eq!(value["version"], 1);

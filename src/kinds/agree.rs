@@ -46,7 +46,7 @@ use crate::document::Document;
 use crate::fact_sheet::{FactSheet, KnownValue};
 use crate::quantity::{self, Quantity, QUANTITY_REGEX};
 use crate::rules::reader::{SpannedStr, TableReader};
-use crate::rules::{bad_choice, compile_regex, Rule};
+use crate::rules::{compile_regex, Rule};
 use crate::source::{FileId, Sources, Span};
 
 pub const INFO: KindInfo = KindInfo {
@@ -106,16 +106,10 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Agree> 
         "pattern",
         "the regex naming the fact, with `{quantity}` where the figure is",
     );
-    let grouping = match reader.string("scope") {
-        None => Some(Grouping::Directory),
-        Some(raw) => {
-            let grouping = Grouping::parse(&raw.value);
-            if grouping.is_none() {
-                bad_choice(reader.errors, &raw, "scope", Grouping::NAMES);
-            }
-            grouping
-        }
-    };
+    let grouping = reader
+        .choice("scope", Grouping::CHOICES)
+        .map(|g| g.unwrap_or(Grouping::Directory))
+        .ok();
     let strict = reader.bool("strict").unwrap_or(false);
     let lead_paragraphs = reader.count("lead_paragraphs");
     let within = Scope::read_key(reader, "within", Scope::Document);

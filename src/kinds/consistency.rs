@@ -40,7 +40,7 @@ use super::{Grouping, KindInfo};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::{words, Document};
 use crate::rules::reader::{edit_distance, TableReader};
-use crate::rules::{bad_choice, Rule};
+use crate::rules::Rule;
 use crate::source::{FileId, Sources, Span};
 
 pub const INFO: KindInfo = KindInfo {
@@ -77,16 +77,10 @@ pub fn compile(reader: &mut TableReader<'_, '_>, _source: &str) -> Option<Consis
     let groups = reader.string_groups("forms");
     let names = reader.bool("names").unwrap_or(false);
     let allow = reader.string_list("allow").unwrap_or_default();
-    let grouping = match reader.string("scope") {
-        None => Some(Grouping::File),
-        Some(raw) => {
-            let grouping = Grouping::parse(&raw.value);
-            if grouping.is_none() {
-                bad_choice(reader.errors, &raw, "scope", Grouping::NAMES);
-            }
-            grouping
-        }
-    };
+    let grouping = reader
+        .choice("scope", Grouping::CHOICES)
+        .map(|g| g.unwrap_or(Grouping::File))
+        .ok();
     let within = Scope::read_key(reader, "within", Scope::Document);
 
     let mut ok = true;

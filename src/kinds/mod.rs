@@ -43,16 +43,12 @@ pub enum Grouping {
 }
 
 impl Grouping {
-    pub const NAMES: &'static [&'static str] = &["file", "directory", "run"];
-
-    pub fn parse(name: &str) -> Option<Self> {
-        match name {
-            "file" => Some(Grouping::File),
-            "directory" => Some(Grouping::Directory),
-            "run" => Some(Grouping::Run),
-            _ => None,
-        }
-    }
+    /// The spellings of the `scope` option of cross-document kinds.
+    pub const CHOICES: &'static [(&'static str, Grouping)] = &[
+        ("file", Grouping::File),
+        ("directory", Grouping::Directory),
+        ("run", Grouping::Run),
+    ];
 }
 
 /// What one document contributes to a cross-document rule.

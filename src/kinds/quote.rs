@@ -35,7 +35,6 @@ use super::KindInfo;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::attribution::{self, VerbSet, DEFAULT_VERBS};
 use crate::document::{words, Document, Quote, QuoteStyle};
-use crate::rules::bad_choice;
 use crate::rules::reader::TableReader;
 use crate::rules::Rule;
 use crate::source::{FileId, Span};
@@ -64,26 +63,15 @@ pub struct QuoteCheck {
 }
 
 pub fn compile(reader: &mut TableReader<'_, '_>, _source: &str) -> Option<QuoteCheck> {
-    let check = match reader.string("check") {
-        None => Some(Check::Attribution),
-        Some(raw) => {
-            let check = match raw.value.as_str() {
-                "attribution" => Some(Check::Attribution),
-                "balance" => Some(Check::Balance),
-                "style" => Some(Check::Style),
-                _ => None,
-            };
-            if check.is_none() {
-                bad_choice(
-                    reader.errors,
-                    &raw,
-                    "check",
-                    &["attribution", "balance", "style"],
-                );
-            }
-            check
-        }
-    };
+    let checks = [
+        ("attribution", Check::Attribution),
+        ("balance", Check::Balance),
+        ("style", Check::Style),
+    ];
+    let check = reader
+        .choice("check", &checks)
+        .map(|c| c.unwrap_or(Check::Attribution))
+        .ok();
     let min_words = reader.count("min_words").unwrap_or(4);
     let skip_partial = reader.bool("skip_partial").unwrap_or(false);
     let verbs = reader.string_list("verbs");

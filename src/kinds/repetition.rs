@@ -73,7 +73,7 @@ use super::KindInfo;
 use crate::diagnostic::{Diagnostic, Fix, Label};
 use crate::document::{words, Document};
 use crate::rules::reader::{SpannedStr, TableReader};
-use crate::rules::{bad_choice, compile_regex, Rule};
+use crate::rules::{compile_regex, Rule};
 use crate::source::{FileId, Span};
 
 pub const INFO: KindInfo = KindInfo {
@@ -96,8 +96,6 @@ pub const INFO: KindInfo = KindInfo {
     ],
 };
 
-const UNITS: &[&str] = &["word", "sentence", "paragraph"];
-const MATCHES: &[&str] = &["similar", "identical"];
 /// Options that only `unit = "word"` reads.
 const WORD_OPTIONS: &[&str] = &["allow", "sounds", "skip_capitalized", "scope"];
 /// Options that only `unit = "sentence"` and `unit = "paragraph"` read.
@@ -171,23 +169,23 @@ enum Unit {
 }
 
 pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Repetition> {
-    let unit = reader
-        .required_string(
-            "unit",
-            "what is compared: `word`, `sentence` or `paragraph`",
-        )
-        .and_then(|raw| {
-            let unit = match raw.value.as_str() {
-                "word" => Some(Unit::Word),
-                "sentence" => Some(Unit::Sentence),
-                "paragraph" => Some(Unit::Paragraph),
-                _ => None,
-            };
-            if unit.is_none() {
-                bad_choice(reader.errors, &raw, "unit", UNITS);
-            }
-            unit
-        });
+    let units = [
+        ("word", Unit::Word),
+        ("sentence", Unit::Sentence),
+        ("paragraph", Unit::Paragraph),
+    ];
+    let unit = match reader.choice("unit", &units) {
+        Ok(Some(unit)) => Some(unit),
+        Ok(None) => {
+            // Absent: report the missing key.
+            reader.required_string(
+                "unit",
+                "what is compared: `word`, `sentence` or `paragraph`",
+            );
+            None
+        }
+        Err(_) => None,
+    };
 
     // Every option is read whatever the unit, so that each is type-checked
     // and none is reported as an unknown key.
@@ -195,7 +193,7 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Repetit
     let sounds = reader.string_list("sounds").unwrap_or_default();
     let skip_capitalized = reader.bool("skip_capitalized").unwrap_or(false);
     let scope = Scope::read(reader, Scope::Paragraph);
-    let matching = reader.string("match");
+    let matching = reader.choice("match", &[("similar", false), ("identical", true)]);
     let threshold = reader.fraction("threshold");
     let min_words = reader.count("min_words").unwrap_or(DEFAULT_MIN_WORDS);
     let skip_heading = reader.bool("skip_heading").unwrap_or(true);
@@ -238,17 +236,12 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Repetit
         });
     }
 
-    let identical = match &matching {
-        None => false,
-        Some(raw) => match raw.value.as_str() {
-            "similar" => false,
-            "identical" => true,
-            _ => {
-                bad_choice(reader.errors, raw, "match", MATCHES);
-                ok = false;
-                false
-            }
-        },
+    let identical = match matching {
+        Ok(identical) => identical.unwrap_or(false),
+        Err(_) => {
+            ok = false;
+            false
+        }
     };
     if identical {
         if let Some(span) = reader.key_span("threshold") {

@@ -7,7 +7,6 @@
 //! as saying.
 
 use crate::document::Document;
-use crate::rules::bad_choice;
 use crate::rules::reader::TableReader;
 use crate::source::Span;
 
@@ -24,26 +23,15 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const NAMES: &'static [&'static str] = &[
-        "line",
-        "sentence",
-        "paragraph",
-        "document",
-        "outside-quotes",
-        "inside-quotes",
+    /// The spellings of scopes in rule files.
+    pub const CHOICES: &'static [(&'static str, Scope)] = &[
+        ("line", Scope::Line),
+        ("sentence", Scope::Sentence),
+        ("paragraph", Scope::Paragraph),
+        ("document", Scope::Document),
+        ("outside-quotes", Scope::OutsideQuotes),
+        ("inside-quotes", Scope::InsideQuotes),
     ];
-
-    fn parse(name: &str) -> Option<Self> {
-        match name {
-            "line" => Some(Scope::Line),
-            "sentence" => Some(Scope::Sentence),
-            "paragraph" => Some(Scope::Paragraph),
-            "document" => Some(Scope::Document),
-            "outside-quotes" => Some(Scope::OutsideQuotes),
-            "inside-quotes" => Some(Scope::InsideQuotes),
-            _ => None,
-        }
-    }
 
     /// Reads the `scope` option, falling back to `default`. `None` means the
     /// value was invalid (and has been reported).
@@ -54,14 +42,10 @@ impl Scope {
     /// Reads a scope from option `key` (for kinds whose `scope` means
     /// something else).
     pub fn read_key(reader: &mut TableReader<'_, '_>, key: &str, default: Scope) -> Option<Scope> {
-        let Some(raw) = reader.string(key) else {
-            return Some(default);
-        };
-        let scope = Scope::parse(&raw.value);
-        if scope.is_none() {
-            bad_choice(reader.errors, &raw, key, Self::NAMES);
-        }
-        scope
+        reader
+            .choice(key, Self::CHOICES)
+            .map(|s| s.unwrap_or(default))
+            .ok()
     }
 
     /// The spans of the units of `doc`, in order.

@@ -28,7 +28,7 @@ use super::KindInfo;
 use crate::diagnostic::Diagnostic;
 use crate::document::{words, Document};
 use crate::rules::reader::TableReader;
-use crate::rules::{bad_choice, compile_regex, Rule};
+use crate::rules::{compile_regex, Rule};
 use crate::source::FileId;
 
 pub const INFO: KindInfo = KindInfo {
@@ -68,26 +68,15 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Sentenc
     let unless = reader.string("unless");
     let min_words = reader.count("min_words").unwrap_or(1);
     let terminated_only = reader.bool("terminated_only").unwrap_or(false);
-    let quotes = match reader.string("scope") {
-        None => Some(QuoteFilter::All),
-        Some(raw) => {
-            let filter = match raw.value.as_str() {
-                "sentence" => Some(QuoteFilter::All),
-                "outside-quotes" => Some(QuoteFilter::Outside),
-                "inside-quotes" => Some(QuoteFilter::Inside),
-                _ => None,
-            };
-            if filter.is_none() {
-                bad_choice(
-                    reader.errors,
-                    &raw,
-                    "scope",
-                    &["sentence", "outside-quotes", "inside-quotes"],
-                );
-            }
-            filter
-        }
-    };
+    let filters = [
+        ("sentence", QuoteFilter::All),
+        ("outside-quotes", QuoteFilter::Outside),
+        ("inside-quotes", QuoteFilter::Inside),
+    ];
+    let quotes = reader
+        .choice("scope", &filters)
+        .map(|f| f.unwrap_or(QuoteFilter::All))
+        .ok();
 
     let when = when.and_then(|raw| compile_regex(&raw, source, reader.errors));
     let require = require.and_then(|raw| compile_regex(&raw, source, reader.errors));

@@ -32,7 +32,7 @@ use super::KindInfo;
 use crate::diagnostic::Diagnostic;
 use crate::document::{words, Document};
 use crate::rules::reader::TableReader;
-use crate::rules::{bad_choice, compile_regex, Rule};
+use crate::rules::{compile_regex, Rule};
 use crate::source::{FileId, Span};
 
 pub const INFO: KindInfo = KindInfo {
@@ -66,26 +66,15 @@ pub struct StructureCheck {
 }
 
 pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<StructureCheck> {
-    let check = match reader.string("check") {
-        None => Some(Check::Ending),
-        Some(raw) => {
-            let check = match raw.value.as_str() {
-                "ending" => Some(Check::Ending),
-                "empty" => Some(Check::Empty),
-                "headline-length" => Some(Check::HeadlineLength),
-                _ => None,
-            };
-            if check.is_none() {
-                bad_choice(
-                    reader.errors,
-                    &raw,
-                    "check",
-                    &["ending", "empty", "headline-length"],
-                );
-            }
-            check
-        }
-    };
+    let checks = [
+        ("ending", Check::Ending),
+        ("empty", Check::Empty),
+        ("headline-length", Check::HeadlineLength),
+    ];
+    let check = reader
+        .choice("check", &checks)
+        .map(|c| c.unwrap_or(Check::Ending))
+        .ok();
     let unless = reader.string("unless");
     let promise = reader.string("promise");
     let max_heading_words = reader.count("max_heading_words").unwrap_or(8);

@@ -60,6 +60,10 @@ impl Errors {
     }
 }
 
+/// An option's value was not one of its choices (already reported).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InvalidChoice;
+
 /// Reads the keys of one TOML table, remembering which were used.
 pub struct TableReader<'a, 'i> {
     table: &'a DeTable<'i>,
@@ -274,6 +278,27 @@ impl<'a, 'i> TableReader<'a, 'i> {
             groups.push(strings);
         }
         Some(groups)
+    }
+
+    /// An option whose value is one of `choices` (spelling in the rule
+    /// file, value). `Ok(None)` when absent; `Err` when the value is not
+    /// one of them, which has been reported with the valid spellings.
+    pub fn choice<T: Copy>(
+        &mut self,
+        key: &str,
+        choices: &[(&str, T)],
+    ) -> Result<Option<T>, InvalidChoice> {
+        let Some(raw) = self.string(key) else {
+            return Ok(None);
+        };
+        match choices.iter().find(|(name, _)| *name == raw.value) {
+            Some(&(_, value)) => Ok(Some(value)),
+            None => {
+                let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
+                crate::rules::bad_choice(self.errors, &raw, key, &names);
+                Err(InvalidChoice)
+            }
+        }
     }
 
     /// Reports every key not read so far. `expected` lists the keys this
