@@ -8,13 +8,16 @@ use std::path::{Path, PathBuf};
 use codespan_reporting::term::termcolor::Buffer;
 
 use crate::cli::{
-    Cli, ColorChoice, Command, FactsArgs, InspectArgs, InspectFormat, LintArgs, RuleArgs,
+    Cli, ColorChoice, Command, FactsArgs, Format, InspectArgs, InspectFormat, LintArgs,
+    MinSeverity, RuleArgs,
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine;
 use crate::fact_sheet::{self, FactSheet, FactSheets};
 use crate::inspect::{FileView, InspectOutput};
+use crate::levels::{self, Level};
 use crate::render::human::{self, Tally};
+use crate::render::{github, json, sarif, short};
 use crate::rules::{builtin, RuleFile, RuleSet};
 use crate::source::SourceFile;
 use crate::source::Sources;
@@ -59,7 +62,8 @@ pub fn run(cli: Cli) -> Status {
 
 fn lint(args: &LintArgs) -> io::Result<Status> {
     let mut sources = Sources::new();
-    let (rules, mut problems) = load_rules(&args.rules, &mut sources);
+    let (mut rules, mut problems) = load_rules(&args.rules, &mut sources);
+    problems.extend(levels::apply(&mut rules, &level_settings(args)));
     let files = discover(&args.paths, &mut problems);
     let sheets = load_fact_sheets(
         &files,
@@ -70,27 +74,58 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
     );
     let report = engine::lint_paths(&rules, &mut sources, &files, sheets);
     problems.extend(report.problems);
+    let mut findings = report.findings;
+    if let Some(min) = args.min_severity {
+        let min = match min {
+            MinSeverity::Info => Severity::Info,
+            MinSeverity::Warning => Severity::Warning,
+            MinSeverity::Error => Severity::Error,
+        };
+        findings.retain(|f| f.severity >= min);
+    }
 
     report_problems(args.color, &sources, &problems)?;
+    let tally = Tally::of(&findings);
+    let output = match args.format {
+        Format::Human => {
+            let mut out = buffer(use_color(args.color, io::stdout().is_terminal()));
+            if !args.quiet {
+                human::render(&mut out, &sources, &findings)?;
+            }
+            io::Write::write_all(
+                &mut out,
+                format!("{}\n", human::summary(tally, report.files_checked)).as_bytes(),
+            )?;
+            out.into_inner()
+        }
+        Format::Short => short::render(&sources, &findings).into_bytes(),
+        Format::Json => json::render(&sources, &findings).into_bytes(),
+        Format::Sarif => sarif::render(&rules, &sources, &findings).into_bytes(),
+        Format::Github => github::render(&sources, &findings).into_bytes(),
+    };
+    human::write_out(&mut io::stdout().lock(), &output)?;
 
-    let mut out_buffer = buffer(use_color(args.color, io::stdout().is_terminal()));
-    if !args.quiet {
-        human::render(&mut out_buffer, &sources, &report.findings)?;
-    }
-    let tally = Tally::of(&report.findings);
-    io::Write::write_all(
-        &mut out_buffer,
-        format!("{}\n", human::summary(tally, report.files_checked)).as_bytes(),
-    )?;
-    human::write_out(&mut io::stdout().lock(), out_buffer.as_slice())?;
-
+    let too_many_warnings = args.max_warnings.is_some_and(|max| tally.warnings > max);
     Ok(if problems.iter().any(|p| p.severity == Severity::Error) {
         Status::Failure
-    } else if tally.errors > 0 {
+    } else if tally.errors > 0 || too_many_warnings {
         Status::Findings
     } else {
         Status::Clean
     })
+}
+
+/// The `-A/-W/-D` settings of the command line.
+fn level_settings(args: &LintArgs) -> Vec<(String, Level)> {
+    let mut settings = Vec::new();
+    for (ids, level) in [
+        (&args.allow, Level::Allow),
+        (&args.warn, Level::Warn),
+        (&args.deny, Level::Deny),
+    ] {
+        settings.extend(ids.iter().map(|id| (id.clone(), level)));
+    }
+    settings
 }
 
 fn inspect(args: &InspectArgs) -> io::Result<Status> {

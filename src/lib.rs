@@ -19,6 +19,7 @@ pub mod fact_sheet;
 pub mod facts;
 pub mod inspect;
 pub mod kinds;
+pub mod levels;
 pub mod quantity;
 pub mod render;
 pub mod rules;

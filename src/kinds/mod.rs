@@ -168,6 +168,20 @@ impl Kind {
         }
     }
 
+    /// The kind's name in rule files.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Pattern(_) => pattern::INFO.name,
+            Kind::Sentence(_) => sentence::INFO.name,
+            Kind::Spelling(_) => spelling::INFO.name,
+            Kind::Repetition(_) => repetition::INFO.name,
+            Kind::Quote(_) => quote::INFO.name,
+            Kind::Structure(_) => structure::INFO.name,
+            Kind::Consistency(_) => consistency::INFO.name,
+            Kind::Agree(_) => agree::INFO.name,
+        }
+    }
+
     /// The placeholders this kind provides to message templates.
     pub fn placeholders(&self) -> Vec<String> {
         match self {

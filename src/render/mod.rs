@@ -3,4 +3,8 @@
 //!
 //! [`Diagnostic`]: crate::diagnostic::Diagnostic
 
+pub mod github;
 pub mod human;
+pub mod json;
+pub mod sarif;
+pub mod short;

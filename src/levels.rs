@@ -1,0 +1,81 @@
+//! Rule levels from the command line and the config file, clippy style.
+//!
+//! `-A/--allow RULE` turns a rule off, `-W/--warn RULE` makes its findings
+//! warnings, `-D/--deny RULE` makes them errors; `all` names every rule.
+//! Settings for `all` apply first, then those for single rules, so
+//! `-D all -A mid-word-capital` denies everything but that rule. Within
+//! each group allow comes before warn before deny.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::reader::closest;
+use crate::rules::RuleSet;
+
+/// The code of diagnostics about command-line usage.
+pub const USAGE: &str = "usage";
+
+/// What to do with a rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Allow,
+    Warn,
+    Deny,
+}
+
+/// Applies `settings` (rule id or `all`, level) to `rules`: allowed rules
+/// are removed, the others get the level's severity. An unknown rule id is
+/// a usage error (with a suggestion), reported and otherwise ignored.
+pub fn apply(rules: &mut RuleSet, settings: &[(String, Level)]) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let ids: Vec<String> = rules.rules.iter().map(|r| r.id.clone()).collect();
+    let id_refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let mut ordered: Vec<&(String, Level)> =
+        settings.iter().filter(|(id, _)| id == "all").collect();
+    ordered.extend(settings.iter().filter(|(id, _)| id != "all"));
+    // Stable sort keeps `all` first and orders allow, warn, deny within.
+    let rank = |level: Level| match level {
+        Level::Allow => 0,
+        Level::Warn => 1,
+        Level::Deny => 2,
+    };
+    ordered.sort_by_key(|(id, level)| (id != "all", rank(*level)));
+    let mut allowed = vec![false; ids.len()];
+    for (id, level) in ordered {
+        let targets: Vec<usize> = if id == "all" {
+            (0..ids.len()).collect()
+        } else {
+            match ids.iter().position(|i| i == id) {
+                Some(index) => vec![index],
+                None => {
+                    let mut problem =
+                        Diagnostic::new(USAGE, Severity::Error, format!("unknown rule `{id}`"));
+                    problem.help = Some(match closest(id, &id_refs) {
+                        Some(s) => format!("did you mean `{s}`? `factlint rules` lists every rule"),
+                        None => "`factlint rules` lists every rule".to_owned(),
+                    });
+                    problems.push(problem);
+                    continue;
+                }
+            }
+        };
+        for index in targets {
+            match level {
+                Level::Allow => allowed[index] = true,
+                Level::Warn => {
+                    allowed[index] = false;
+                    rules.rules[index].severity = Severity::Warning;
+                }
+                Level::Deny => {
+                    allowed[index] = false;
+                    rules.rules[index].severity = Severity::Error;
+                }
+            }
+        }
+    }
+    let mut index = 0;
+    rules.rules.retain(|_| {
+        let keep = !allowed[index];
+        index += 1;
+        keep
+    });
+    problems
+}
