@@ -7,20 +7,26 @@ use std::path::{Path, PathBuf};
 
 use codespan_reporting::term::termcolor::Buffer;
 
+use crate::baseline::{self, Baseline};
 use crate::cli::{
-    Cli, ColorChoice, Command, FactsArgs, Format, InspectArgs, InspectFormat, LintArgs,
-    MinSeverity, RuleArgs,
+    Cli, ColorChoice, Command, ConfigArgs, ConfigCommandArgs, FactsArgs, Format, InspectArgs,
+    InspectFormat, LintArgs, MinSeverity, RuleArgs,
 };
+use crate::config::{self, Config};
+use crate::diagnostic;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine;
 use crate::fact_sheet::{self, FactSheet, FactSheets};
+use crate::fix;
 use crate::inspect::{FileView, InspectOutput};
 use crate::levels::{self, Level};
 use crate::render::human::{self, Tally};
 use crate::render::{github, json, sarif, short};
 use crate::rules::{builtin, RuleFile, RuleSet};
+use crate::source::FileId;
 use crate::source::SourceFile;
 use crate::source::Sources;
+use crate::suppress;
 use crate::walk::{self, IO};
 
 /// How a run ended.
@@ -49,6 +55,7 @@ pub fn run(cli: Cli) -> Status {
     let result = match &cli.command {
         Some(Command::Inspect(args)) => inspect(args),
         Some(Command::Facts(args)) => facts(args),
+        Some(Command::Config(args)) => show_config(args),
         None => lint(&cli.lint),
     };
     match result {
@@ -61,10 +68,19 @@ pub fn run(cli: Cli) -> Status {
 }
 
 fn lint(args: &LintArgs) -> io::Result<Status> {
-    let mut sources = Sources::new();
-    let (mut rules, mut problems) = load_rules(&args.rules, &mut sources);
+    let Setup {
+        mut sources,
+        mut rules,
+        config,
+        mut problems,
+        known,
+    } = setup(&args.rules, &args.config);
     problems.extend(levels::apply(&mut rules, &level_settings(args)));
-    let files = discover(&args.paths, &mut problems);
+    let active: Vec<String> = rules.rules.iter().map(|r| r.id.clone()).collect();
+    let mut files = discover(&args.paths, &mut problems);
+    if let Some(config) = &config {
+        files.retain(|f| f.as_os_str() == "-" || config.selects(f));
+    }
     let sheets = load_fact_sheets(
         &files,
         args.facts.as_deref(),
@@ -72,9 +88,33 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
         &mut sources,
         &mut problems,
     );
-    let report = engine::lint_paths(&rules, &mut sources, &files, sheets);
+    let mut progress = Progress::new(args.format == Format::Human && !args.quiet);
+    let report = engine::lint_paths(
+        &rules,
+        &mut sources,
+        &files,
+        sheets,
+        &args.stdin_filename,
+        &mut |done, total| progress.update(done, total),
+    );
+    progress.finish();
     problems.extend(report.problems);
     let mut findings = report.findings;
+    let mut unused = Vec::new();
+    for &file in &report.files {
+        unused.extend(suppress::apply(
+            file,
+            sources.get(file),
+            &mut findings,
+            &active,
+            &known,
+        ));
+    }
+    findings.extend(unused);
+    if let Some(config) = &config {
+        apply_path_overrides(config, &sources, &mut findings);
+    }
+    diagnostic::sort(&mut findings);
     if let Some(min) = args.min_severity {
         let min = match min {
             MinSeverity::Info => Severity::Info,
@@ -82,6 +122,52 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
             MinSeverity::Error => Severity::Error,
         };
         findings.retain(|f| f.severity >= min);
+    }
+
+    if let Some(path) = &args.write_baseline {
+        match baseline::write(path, &findings, &sources) {
+            Ok(count) => eprintln!(
+                "wrote {} to the baseline {}",
+                plural(count, "finding"),
+                path.display()
+            ),
+            Err(error) => problems.push(Diagnostic::new(IO, Severity::Error, error.to_string())),
+        }
+        report_problems(args.color, &sources, &problems)?;
+        return Ok(failure_or(&problems, Status::Clean));
+    }
+    if let Some(path) = &args.baseline {
+        match Baseline::load(path) {
+            Ok(baseline) => {
+                baseline.filter(&mut findings, &sources);
+            }
+            Err(error) => problems.push(Diagnostic::new(IO, Severity::Error, error.to_string())),
+        }
+    }
+    if args.fix || args.diff {
+        let outcome = fix::apply(&findings, &sources, args.fix);
+        problems.extend(outcome.problems);
+        if args.diff {
+            report_problems(args.color, &sources, &problems)?;
+            human::write_out(&mut io::stdout().lock(), outcome.diff.as_bytes())?;
+            let status = if outcome.applied.is_empty() {
+                Status::Clean
+            } else {
+                Status::Findings
+            };
+            return Ok(failure_or(&problems, status));
+        }
+        eprintln!(
+            "fixed {} in {}",
+            plural(outcome.applied.len(), "finding"),
+            plural(outcome.files, "file")
+        );
+        let mut index = 0;
+        findings.retain(|_| {
+            let keep = !outcome.applied.contains(&index);
+            index += 1;
+            keep
+        });
     }
 
     report_problems(args.color, &sources, &problems)?;
@@ -106,13 +192,69 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
     human::write_out(&mut io::stdout().lock(), &output)?;
 
     let too_many_warnings = args.max_warnings.is_some_and(|max| tally.warnings > max);
-    Ok(if problems.iter().any(|p| p.severity == Severity::Error) {
-        Status::Failure
-    } else if tally.errors > 0 || too_many_warnings {
+    let status = if tally.errors > 0 || too_many_warnings {
         Status::Findings
     } else {
         Status::Clean
-    })
+    };
+    Ok(failure_or(&problems, status))
+}
+
+/// A progress bar on standard error for long runs: shown only when
+/// standard error is a terminal, and only once a run has taken more than a
+/// second, so short runs and piped output never see it.
+struct Progress {
+    enabled: bool,
+    started: std::time::Instant,
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    fn new(wanted: bool) -> Self {
+        Progress {
+            enabled: wanted && io::stderr().is_terminal(),
+            started: std::time::Instant::now(),
+            bar: None,
+        }
+    }
+
+    fn update(&mut self, done: usize, total: usize) {
+        if !self.enabled {
+            return;
+        }
+        if self.bar.is_none() && self.started.elapsed() > std::time::Duration::from_secs(1) {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {eta}")
+            {
+                bar.set_style(style);
+            }
+            self.bar = Some(bar);
+        }
+        if let Some(bar) = &self.bar {
+            bar.set_position(done as u64);
+        }
+    }
+
+    fn finish(self) {
+        if let Some(bar) = self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// `1 file`, `2 files`.
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// `Failure` if any problem with the input is an error, else `status`.
+fn failure_or(problems: &[Diagnostic], status: Status) -> Status {
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        Status::Failure
+    } else {
+        status
+    }
 }
 
 /// The `-A/-W/-D` settings of the command line.
@@ -183,8 +325,12 @@ fn inspect(args: &InspectArgs) -> io::Result<Status> {
 }
 
 fn facts(args: &FactsArgs) -> io::Result<Status> {
-    let mut sources = Sources::new();
-    let (rules, mut problems) = load_rules(&args.rules, &mut sources);
+    let Setup {
+        mut sources,
+        rules,
+        mut problems,
+        ..
+    } = setup(&args.rules, &args.config);
     let files = discover(&args.paths, &mut problems);
     let mut ids = Vec::new();
     for path in &files {
@@ -211,12 +357,134 @@ fn facts(args: &FactsArgs) -> io::Result<Status> {
     })
 }
 
-/// Loads the rules of a run into `sources`, with every problem found.
-fn load_rules(args: &RuleArgs, sources: &mut Sources) -> (RuleSet, Vec<Diagnostic>) {
-    let (rule_files, mut problems) = gather_rule_files(args);
-    let (rules, rule_errors) = RuleSet::load(sources, rule_files);
+/// The configuration and rules of a run, and the problems found loading
+/// them.
+struct Setup {
+    sources: Sources,
+    rules: RuleSet,
+    config: Option<Config>,
+    problems: Vec<Diagnostic>,
+    /// Every rule loaded, before `enabled = false` and `-A` remove some.
+    known: Vec<String>,
+}
+
+/// Loads the configuration file (the nearest `factlint.toml`, or the one
+/// given), then the rules: built-in, `./rules`, the configuration's
+/// `rule_dirs`, then `--rules`, with the configuration's rule options,
+/// severities and project words applied.
+fn setup(rule_args: &RuleArgs, config_args: &ConfigArgs) -> Setup {
+    let mut sources = Sources::new();
+    let mut problems = Vec::new();
+    let path = if config_args.no_config {
+        None
+    } else {
+        config_args
+            .config
+            .clone()
+            .or_else(|| config::discover(&std::env::current_dir().unwrap_or_default()))
+    };
+    let config = path.and_then(|path| {
+        let (config, errors) = Config::load(&path, &mut sources);
+        problems.extend(errors);
+        config
+    });
+    let config_dirs = config.as_ref().map_or(&[][..], |c| &c.rule_dirs[..]);
+    let (rule_files, rule_problems) = gather_rule_files(rule_args, config_dirs);
+    problems.extend(rule_problems);
+    let overlay = config.as_ref().map(Config::overlay);
+    let (mut rules, rule_errors) = RuleSet::load_with(&mut sources, rule_files, overlay.as_ref());
     problems.extend(rule_errors);
-    (rules, problems)
+    let known: Vec<String> = rules.rules.iter().map(|r| r.id.clone()).collect();
+    if let Some(config) = &config {
+        problems.extend(config.check_rule_ids(&known));
+        for settings in &config.rules {
+            if let Some(rule) = rules.rules.iter_mut().find(|r| r.id == settings.id) {
+                if let Some(severity) = settings.severity {
+                    rule.severity = severity;
+                }
+            }
+        }
+        let disabled: Vec<&str> = config
+            .rules
+            .iter()
+            .filter(|s| s.enabled == Some(false))
+            .map(|s| s.id.as_str())
+            .collect();
+        rules.rules.retain(|r| !disabled.contains(&r.id.as_str()));
+        for rule in &mut rules.rules {
+            rule.kind.apply_project(&config.allow, config.facts_scope);
+        }
+    }
+    Setup {
+        sources,
+        rules,
+        config,
+        problems,
+        known,
+    }
+}
+
+/// Applies the configuration's `[[overrides]]` to the findings of the
+/// files they match.
+fn apply_path_overrides(config: &Config, sources: &Sources, findings: &mut Vec<Diagnostic>) {
+    findings.retain_mut(|finding| {
+        let Some(primary) = &finding.primary else {
+            return true;
+        };
+        let name = sources.get(primary.file).name();
+        for settings in config.overrides_for(name).filter(|s| s.id == finding.code) {
+            if settings.enabled == Some(false) {
+                return false;
+            }
+            if let Some(severity) = settings.severity {
+                finding.severity = severity;
+            }
+        }
+        true
+    });
+}
+
+fn show_config(args: &ConfigCommandArgs) -> io::Result<Status> {
+    let Setup {
+        sources,
+        rules,
+        config,
+        problems,
+        ..
+    } = setup(&args.rules, &args.config);
+    let mut out = match &config {
+        Some(config) => config.describe(),
+        None => "# no factlint.toml found; built-in settings\n".to_owned(),
+    };
+    out.push_str("\n# rule files\n");
+    let mut seen: Vec<FileId> = Vec::new();
+    for rule in &rules.rules {
+        if !seen.contains(&rule.origin.file) {
+            seen.push(rule.origin.file);
+            let count = rules
+                .rules
+                .iter()
+                .filter(|r| r.origin.file == rule.origin.file)
+                .count();
+            let plural_rules = if count == 1 { "rule" } else { "rules" };
+            out.push_str(&format!(
+                "#   {} ({count} {plural_rules})\n",
+                sources.get(rule.origin.file).name()
+            ));
+        }
+    }
+    out.push_str("\n# rules in effect\n");
+    for rule in &rules.rules {
+        out.push_str(&format!(
+            "#   {:<28} {:<8} {}\n",
+            rule.id,
+            rule.severity.as_str(),
+            rule.kind.name()
+        ));
+    }
+    report_problems(ColorChoice::Auto, &sources, &problems)?;
+    human::write_out(&mut io::stdout().lock(), out.as_bytes())?;
+    Ok(failure_or(&problems, Status::Clean))
 }
 
 /// The files under `paths` (the current directory if none are given).
@@ -305,7 +573,10 @@ fn buffer(color: bool) -> Buffer {
 /// `--rules` directory. A later file with the same file name as an earlier
 /// one replaces it (a byte-identical copy, such as this repository's own
 /// `rules/`, changes nothing).
-pub fn gather_rule_files(args: &RuleArgs) -> (Vec<RuleFile>, Vec<Diagnostic>) {
+pub fn gather_rule_files(
+    args: &RuleArgs,
+    config_dirs: &[PathBuf],
+) -> (Vec<RuleFile>, Vec<Diagnostic>) {
     let mut files: Vec<(String, RuleFile)> = Vec::new();
     let mut problems = Vec::new();
     let mut dirs: Vec<PathBuf> = Vec::new();
@@ -321,6 +592,7 @@ pub fn gather_rule_files(args: &RuleArgs) -> (Vec<RuleFile>, Vec<Diagnostic>) {
             dirs.push(PathBuf::from("rules"));
         }
     }
+    dirs.extend(config_dirs.iter().cloned());
     dirs.extend(args.dirs.iter().cloned());
     for dir in dirs {
         let paths = match rule_paths(&dir) {

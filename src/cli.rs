@@ -50,6 +50,8 @@ pub enum Command {
     /// List every figure the `agree` rules extract, grouped by fact, and
     /// candidate facts for new rules.
     Facts(FactsArgs),
+    /// Print the effective configuration and where the rules come from.
+    Config(ConfigCommandArgs),
 }
 
 /// Options of `factlint inspect`.
@@ -85,12 +87,16 @@ pub enum InspectFormat {
 #[derive(Debug, Args)]
 pub struct LintArgs {
     /// Files or directories to lint (directories: .txt, .md and .markdown
-    /// files, recursively). Defaults to the current directory.
+    /// files, recursively); `-` reads standard input. Defaults to the
+    /// current directory.
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
 
     #[command(flatten)]
     pub rules: RuleArgs,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
 
     /// A fact sheet (TOML) of known values, used for every story whose
     /// directory has no facts.toml of its own.
@@ -120,6 +126,30 @@ pub struct LintArgs {
     /// Report only findings of this severity or higher.
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub min_severity: Option<MinSeverity>,
+
+    /// Apply the fixes of rules with an unambiguous replacement (stray
+    /// spaces, repeated words, misspellings) and report what is left.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+
+    /// Print what --fix would change as a unified diff, without writing;
+    /// exit 1 if there is anything to fix.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record today's findings in FILE (a baseline) instead of reporting
+    /// them.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff"])]
+    pub write_baseline: Option<PathBuf>,
+
+    /// The name to show for standard input (`-` in PATHS); a `.md` name
+    /// reads it as Markdown.
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    pub stdin_filename: String,
 
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
@@ -167,6 +197,28 @@ pub struct RuleArgs {
     pub no_default_rules: bool,
 }
 
+/// Which configuration file to use.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Use this configuration file instead of the nearest factlint.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Use no configuration file.
+    #[arg(long)]
+    pub no_config: bool,
+}
+
+/// Options of `factlint config`.
+#[derive(Debug, Args)]
+pub struct ConfigCommandArgs {
+    #[command(flatten)]
+    pub rules: RuleArgs,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
 /// Options of `factlint facts`.
 #[derive(Debug, Args)]
 pub struct FactsArgs {
@@ -176,6 +228,9 @@ pub struct FactsArgs {
 
     #[command(flatten)]
     pub rules: RuleArgs,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = InspectFormat::Text)]

@@ -13,6 +13,7 @@ use std::path::Path;
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::document::Document;
 use crate::fact_sheet::FactSheets;
+use crate::input;
 use crate::kinds::{Evidence, Grouping};
 use crate::rules::RuleSet;
 use crate::source::{FileId, SourceFile, Sources};
@@ -27,6 +28,8 @@ pub struct Report {
     pub problems: Vec<Diagnostic>,
     /// How many files were linted.
     pub files_checked: usize,
+    /// The linted files, in order.
+    pub files: Vec<FileId>,
 }
 
 /// A lint run in progress: documents go in one at a time with
@@ -59,7 +62,8 @@ impl<'r> Linter<'r> {
     /// Runs every rule over one file of `sources`.
     pub fn add(&mut self, sources: &Sources, file: FileId) {
         let source = sources.get(file);
-        let doc = Document::parse(source.text());
+        let view = input::prose_view(source.name(), source.text());
+        let doc = Document::parse(&view);
         for (index, rule) in self.rules.rules.iter().enumerate() {
             match rule.kind.grouping() {
                 None => rule.check(file, &doc, &mut self.findings),
@@ -118,20 +122,29 @@ pub fn lint_paths(
     sources: &mut Sources,
     paths: &[impl AsRef<Path>],
     sheets: FactSheets,
+    stdin_name: &str,
+    progress: &mut dyn FnMut(usize, usize),
 ) -> Report {
     let mut report = Report::default();
     let mut linter = Linter::new(rules).with_fact_sheets(sheets);
-    for path in paths {
+    for (done, path) in paths.iter().enumerate() {
+        progress(done, paths.len());
         let path = path.as_ref();
-        let text = match read_text(path) {
+        let (name, text) = if path.as_os_str() == "-" {
+            (stdin_name.to_owned(), read_stdin())
+        } else {
+            (path.display().to_string(), read_text(path))
+        };
+        let text = match text {
             Ok(text) => text,
             Err(error) => {
                 report.problems.push(error.to_diagnostic());
                 continue;
             }
         };
-        let id = sources.add(SourceFile::new(path.display().to_string(), text));
+        let id = sources.add(SourceFile::new(name, text));
         linter.add(sources, id);
+        report.files.push(id);
         report.files_checked += 1;
     }
     report.findings = linter.finish(sources);
@@ -162,6 +175,21 @@ impl ReadError {
             _ => diagnostic,
         }
     }
+}
+
+/// Reads standard input as UTF-8 text.
+pub fn read_stdin() -> Result<String, ReadError> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map_err(|source| {
+        ReadError::Io {
+            path: "<stdin>".to_owned(),
+            source,
+        }
+    })?;
+    String::from_utf8(bytes).map_err(|error| ReadError::NotUtf8 {
+        path: "<stdin>".to_owned(),
+        offset: error.utf8_error().valid_up_to(),
+    })
 }
 
 /// Reads a file as UTF-8 text.

@@ -97,7 +97,8 @@ impl FactTable {
         let mut nouns: BTreeMap<String, (BTreeSet<FileId>, BTreeSet<String>)> = BTreeMap::new();
         for &file in files {
             let source = sources.get(file);
-            let doc = Document::parse(source.text());
+            let view = crate::input::prose_view(source.name(), source.text());
+            let doc = Document::parse(&view);
             for rule in &rules.rules {
                 let Kind::Agree(agree) = &rule.kind else {
                     continue;
@@ -108,7 +109,7 @@ impl FactTable {
                         key: statement.key.clone(),
                         value: statement.quantity.to_string(),
                         written: statement.written.clone(),
-                        statement: doc.slice(statement.span).to_owned(),
+                        statement: source.text()[statement.span.range()].to_owned(),
                         file: source.name().to_owned(),
                         span: Location::new(source, statement.figure),
                         interval: Interval::from(&statement.quantity),

@@ -154,10 +154,13 @@ pub struct InspectOutput {
 impl FileView {
     /// Builds the view of `file`, keeping only `only` (all units if empty).
     pub fn new(file: &SourceFile, only: &[Unit]) -> Self {
-        let doc = Document::parse(file.text());
+        let view = crate::input::prose_view(file.name(), file.text());
+        let doc = Document::parse(&view);
+        // Texts are shown as written, not as blanked for the rules.
+        let original = |span: Span| file.text()[span.range()].to_owned();
         let wanted = |unit| only.is_empty() || only.contains(&unit);
         let part = |span: Span| Part {
-            text: doc.slice(span).to_owned(),
+            text: original(span),
             span: Location::new(file, span),
         };
         let paragraphs = wanted(Unit::Paragraphs).then(|| {
@@ -167,7 +170,7 @@ impl FileView {
                 .map(|(index, p)| ParagraphView {
                     index,
                     span: Location::new(file, p.span),
-                    text: doc.slice(p.span).to_owned(),
+                    text: original(p.span),
                     sentences: p.sentences.clone().collect(),
                 })
                 .collect()
@@ -180,7 +183,7 @@ impl FileView {
                     index,
                     paragraph: s.paragraph,
                     span: Location::new(file, s.span),
-                    text: doc.slice(s.span).to_owned(),
+                    text: original(s.span),
                 })
                 .collect()
         });
@@ -194,8 +197,8 @@ impl FileView {
                     sentence: q.sentence,
                     span: Location::new(file, q.span),
                     inner: Location::new(file, q.inner),
-                    text: doc.slice(q.inner).to_owned(),
-                    marked: doc.slice(q.span).to_owned(),
+                    text: original(q.inner),
+                    marked: original(q.span),
                     style: q.style,
                     closed: q.closed,
                     attribution: q.attribution.map(|a| AttributionView {
@@ -218,7 +221,7 @@ impl FileView {
                         index: found.len(),
                         sentence: index,
                         span: Location::new(file, span),
-                        text: m.as_str().to_owned(),
+                        text: original(span),
                         value: quantity.to_string(),
                         interval: Interval::from(&quantity),
                     });

@@ -11,12 +11,16 @@
 //! outcome to an exit code. [`inspect`] shows the document model itself.
 
 pub mod app;
+pub mod baseline;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;
 pub mod fact_sheet;
 pub mod facts;
+pub mod fix;
+pub mod input;
 pub mod inspect;
 pub mod kinds;
 pub mod levels;
@@ -24,4 +28,5 @@ pub mod quantity;
 pub mod render;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod walk;

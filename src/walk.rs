@@ -35,6 +35,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         }
     };
     for root in paths {
+        if root.as_os_str() == "-" {
+            push(root.clone(), &mut files);
+            continue;
+        }
         if !root.exists() {
             problems.push(Diagnostic::new(
                 IO,

@@ -96,6 +96,9 @@ pub struct Statement {
 pub struct Agree {
     matcher: Matcher,
     grouping: Grouping,
+    /// Whether the rule set `scope` itself (a project default does not
+    /// override it then).
+    scope_explicit: bool,
     strict: bool,
     lead_paragraphs: Option<usize>,
     within: Scope,
@@ -106,10 +109,9 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Agree> 
         "pattern",
         "the regex naming the fact, with `{quantity}` where the figure is",
     );
-    let grouping = reader
-        .choice("scope", Grouping::CHOICES)
-        .map(|g| g.unwrap_or(Grouping::Directory))
-        .ok();
+    let grouping = reader.choice("scope", Grouping::CHOICES);
+    let scope_explicit = matches!(grouping, Ok(Some(_)));
+    let grouping = grouping.map(|g| g.unwrap_or(Grouping::Directory)).ok();
     let strict = reader.bool("strict").unwrap_or(false);
     let lead_paragraphs = reader.count("lead_paragraphs");
     let within = Scope::read_key(reader, "within", Scope::Document);
@@ -118,6 +120,7 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Agree> 
     Some(Agree {
         matcher,
         grouping: grouping?,
+        scope_explicit,
         strict,
         lead_paragraphs,
         within: within?,
@@ -263,6 +266,13 @@ impl Around {
 }
 
 impl Agree {
+    /// Uses `grouping` unless the rule chose its own scope.
+    pub fn set_default_grouping(&mut self, grouping: Grouping) {
+        if !self.scope_explicit {
+            self.grouping = grouping;
+        }
+    }
+
     pub fn grouping(&self) -> Grouping {
         self.grouping
     }

@@ -170,6 +170,11 @@ fn bounded(form: &str) -> String {
 }
 
 impl Consistency {
+    /// Never takes `words` for names (the project's allowed words).
+    pub fn allow_words(&mut self, words: &[String]) {
+        self.allow.extend(words.iter().cloned());
+    }
+
     pub fn grouping(&self) -> Grouping {
         self.grouping
     }

@@ -168,6 +168,21 @@ impl Kind {
         }
     }
 
+    /// Applies the project's settings: words to accept (spelling and name
+    /// rules) and the default scope of fact rules that set none.
+    pub fn apply_project(&mut self, allow: &[String], fact_scope: Option<Grouping>) {
+        match self {
+            Kind::Spelling(kind) => kind.allow_words(allow),
+            Kind::Consistency(kind) => kind.allow_words(allow),
+            Kind::Agree(kind) => {
+                if let Some(grouping) = fact_scope {
+                    kind.set_default_grouping(grouping);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// The kind's name in rule files.
     pub fn name(&self) -> &'static str {
         match self {

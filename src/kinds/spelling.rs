@@ -96,6 +96,13 @@ pub struct Spelling {
     min_length: usize,
 }
 
+impl Spelling {
+    /// Accepts `words` too (the project's allowed words).
+    pub fn allow_words(&mut self, words: &[String]) {
+        self.allow.extend(words.iter().map(|w| w.to_lowercase()));
+    }
+}
+
 pub fn compile(reader: &mut TableReader<'_, '_>) -> Option<Spelling> {
     let allow = reader.string_list("allow");
     let min_length = reader.count("min_length");

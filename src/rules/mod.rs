@@ -93,6 +93,18 @@ pub struct RuleFile {
     pub text: String,
 }
 
+/// Rule options set outside the rule files (in `factlint.toml`): for a
+/// rule id, a table of option keys that replace the rule's own.
+#[derive(Debug, Default)]
+pub struct Overlay<'c> {
+    /// The file the options come from, and its text.
+    pub file: FileId,
+    pub source: &'c str,
+    /// The code given to errors in the overlay's file.
+    pub code: &'static str,
+    pub options: HashMap<String, (Span, &'c DeTable<'c>)>,
+}
+
 /// Every loaded rule, in the order of their files.
 #[derive(Debug, Default)]
 pub struct RuleSet {
@@ -104,11 +116,22 @@ impl RuleSet {
     /// rules that compiled and a diagnostic for every problem found,
     /// including ids defined twice.
     pub fn load(sources: &mut Sources, files: Vec<RuleFile>) -> (RuleSet, Vec<Diagnostic>) {
+        Self::load_with(sources, files, None)
+    }
+
+    /// Like [`RuleSet::load`], with rule options from `overlay` replacing
+    /// the rules' own; an option that makes a rule invalid is reported in
+    /// the overlay's file.
+    pub fn load_with(
+        sources: &mut Sources,
+        files: Vec<RuleFile>,
+        overlay: Option<&Overlay<'_>>,
+    ) -> (RuleSet, Vec<Diagnostic>) {
         let mut rules = Vec::new();
         let mut diagnostics = Vec::new();
         for file in files {
             let id = sources.add(SourceFile::new(file.name, file.text));
-            let (mut compiled, errors) = parse_rule_file(id, sources.get(id).text());
+            let (mut compiled, errors) = parse_rule_file_with(id, sources.get(id).text(), overlay);
             rules.append(&mut compiled);
             diagnostics.extend(errors);
         }
@@ -159,6 +182,14 @@ impl RuleSet {
 
 /// Parses and validates one rule file.
 pub fn parse_rule_file(file: FileId, source: &str) -> (Vec<Rule>, Vec<Diagnostic>) {
+    parse_rule_file_with(file, source, None)
+}
+
+fn parse_rule_file_with(
+    file: FileId,
+    source: &str,
+    overlay: Option<&Overlay<'_>>,
+) -> (Vec<Rule>, Vec<Diagnostic>) {
     let mut errors = Errors::new(file);
     let (root, parse_errors) = DeTable::parse_recoverable(source);
     if !parse_errors.is_empty() {
@@ -202,8 +233,38 @@ pub fn parse_rule_file(file: FileId, source: &str) -> (Vec<Rule>, Vec<Diagnostic
         for item in array.iter() {
             match item.get_ref().as_table() {
                 Some(table) => {
-                    if let Some(rule) = compile_rule(table, span_of(item), source, &mut errors) {
-                        rules.push(rule);
+                    let Some(rule) = compile_rule(table, span_of(item), source, &mut errors) else {
+                        continue;
+                    };
+                    match overlay.and_then(|o| o.options.get(&rule.id).map(|t| (o, t))) {
+                        Some((overlay, &(table_span, options))) => {
+                            let merged = with_options(table, options);
+                            let mut overlay_errors = Errors::new(overlay.file);
+                            let compiled = compile_rule(
+                                &merged,
+                                table_span,
+                                overlay.source,
+                                &mut overlay_errors,
+                            );
+                            errors.diagnostics.extend(
+                                blame_overlay(
+                                    overlay_errors.diagnostics,
+                                    options,
+                                    table_span,
+                                    &rule.id,
+                                )
+                                .into_iter()
+                                .map(|mut d| {
+                                    d.code = overlay.code.to_owned();
+                                    d
+                                }),
+                            );
+                            // The rule as written stands if the options
+                            // break it; either way it was defined where it was.
+                            let origin = rule.origin;
+                            rules.push(compiled.map_or(rule, |c| Rule { origin, ..c }));
+                        }
+                        None => rules.push(rule),
                     }
                 }
                 None => errors.error(span_of(item), "each rule must be a table", "not a table"),
@@ -219,6 +280,50 @@ pub fn parse_rule_file(file: FileId, source: &str) -> (Vec<Rule>, Vec<Diagnostic
         );
     }
     (rules, errors.diagnostics)
+}
+
+/// The rule table with `options` replacing its keys.
+fn with_options<'a>(table: &DeTable<'a>, options: &DeTable<'a>) -> DeTable<'a> {
+    let mut merged = table.clone();
+    for (key, value) in options.iter() {
+        merged.insert(key.clone(), value.clone());
+    }
+    merged
+}
+
+/// Errors found compiling a rule with overlay options: those at an
+/// option's own span stand as they are; any other (an option that breaks
+/// another part of the rule) is reported at the overlay's table.
+fn blame_overlay(
+    diagnostics: Vec<Diagnostic>,
+    options: &DeTable<'_>,
+    table_span: Span,
+    rule: &str,
+) -> Vec<Diagnostic> {
+    let spans: Vec<Span> = options
+        .iter()
+        .flat_map(|(k, v)| [span_of(k), span_of(v)])
+        .collect();
+    diagnostics
+        .into_iter()
+        .map(|mut diagnostic| {
+            let inside = diagnostic
+                .primary
+                .as_ref()
+                .is_some_and(|p| spans.iter().any(|s| s.contains(p.span)));
+            if !inside {
+                if let Some(primary) = diagnostic.primary.as_mut() {
+                    primary.span = table_span;
+                    primary.message = "options set here".to_owned();
+                }
+                diagnostic.message = format!(
+                    "with these options, rule `{rule}` is invalid: {}",
+                    diagnostic.message
+                );
+            }
+            diagnostic
+        })
+        .collect()
 }
 
 fn compile_rule(
@@ -350,7 +455,9 @@ fn is_kebab_case(id: &str) -> bool {
 /// the TOML literal holds the value verbatim (no escapes); otherwise the
 /// whole literal.
 pub fn source_offset(source: &str, raw: &SpannedStr, at: usize, len: usize) -> Span {
-    let literal = &source[raw.span.range()];
+    let Some(literal) = source.get(raw.span.range()) else {
+        return raw.span;
+    };
     for quote in ["'''", "\"\"\"", "'", "\""] {
         let Some(body) = literal
             .strip_prefix(quote)

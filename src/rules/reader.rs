@@ -301,6 +301,56 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
+    /// A sub-table, with its span.
+    pub fn table(&mut self, key: &str) -> Option<(Span, &'a DeTable<'i>)> {
+        let value = self.take(key)?;
+        match value.get_ref().as_table() {
+            Some(table) => Some((span_of(value), table)),
+            None => {
+                self.type_error(key, "a table", value);
+                None
+            }
+        }
+    }
+
+    /// An array of tables (`[[key]]`), each with its span.
+    pub fn table_array(&mut self, key: &str) -> Option<Vec<(Span, &'a DeTable<'i>)>> {
+        let value = self.take(key)?;
+        let Some(array) = value.get_ref().as_array() else {
+            self.type_error(key, "an array of tables", value);
+            return None;
+        };
+        let mut tables = Vec::new();
+        for item in array.iter() {
+            match item.get_ref().as_table() {
+                Some(table) => tables.push((span_of(item), table)),
+                None => self.errors.error(
+                    span_of(item),
+                    format!("each `{key}` must be a table"),
+                    "not a table",
+                ),
+            }
+        }
+        Some(tables)
+    }
+
+    /// An array of strings that must be present.
+    pub fn required_strings(&mut self, key: &str, what: &str) -> Option<Vec<SpannedStr>> {
+        if !self.contains(key) {
+            self.errors.error_with_help(
+                self.span,
+                format!("missing key `{key}`"),
+                format!("this table has no `{key}`"),
+                format!("add `{key} = [...]`: {what}"),
+            );
+            return None;
+        }
+        self.string_list(key)
+    }
+
+    /// Accepts every key not read so far (validated elsewhere).
+    pub fn finish_accepting_all(self) {}
+
     /// Reports every key not read so far. `expected` lists the keys this
     /// table accepts (for "did you mean" suggestions); `elsewhere` says, for
     /// a key that belongs to another kind of table, where it does belong.

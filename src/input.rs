@@ -1,0 +1,146 @@
+//! What factlint reads of a file: its prose.
+//!
+//! A file's text holds things that are not prose: HTML comments (where
+//! suppression comments live), URLs and e-mail addresses, and in Markdown
+//! code, front matter, raw HTML, images and link destinations. The prose
+//! view blanks them out so no rule reads them, keeping every byte where it
+//! was, so that spans found in the view point at the same place in the
+//! original file. A blanked stretch inside a line becomes NUL bytes, which
+//! are neither white space nor a word character (no rule sees a double
+//! space or a joined word); a line blanked entirely becomes spaces, so it
+//! reads as a blank line.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
+use regex::Regex;
+
+static COMMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").expect("valid regex"));
+
+/// URLs, `www.` addresses and e-mail addresses.
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\b(?:https?://|www\.)[^\s<>"“”]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"#)
+        .expect("valid regex")
+});
+
+/// Whether a file name is a Markdown file.
+pub fn is_markdown(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
+/// The prose view of `text` (named `name`, which decides whether it is
+/// read as Markdown). Borrowed when nothing needed blanking.
+pub fn prose_view<'t>(name: &str, text: &'t str) -> Cow<'t, str> {
+    let mut ranges: Vec<Range<usize>> = COMMENT.find_iter(text).map(|m| m.range()).collect();
+    for found in ADDRESS.find_iter(text) {
+        // A sentence's final period or a closing bracket is not part of it.
+        let trimmed = found
+            .as_str()
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'']);
+        ranges.push(found.start()..found.start() + trimmed.len());
+    }
+    if is_markdown(name) {
+        ranges.extend(markdown_ranges(text));
+    }
+    if ranges.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(blank(text, &ranges))
+}
+
+/// The stretches of a Markdown text that are not prose.
+fn markdown_ranges(text: &str) -> Vec<Range<usize>> {
+    let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES;
+    let mut ranges = Vec::new();
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(
+                Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } | Tag::HtmlBlock,
+            )
+            | Event::Code(_)
+            | Event::Html(_)
+            | Event::InlineHtml(_) => ranges.push(range),
+            Event::Start(Tag::Link { link_type, .. }) => match link_type {
+                LinkType::Autolink | LinkType::Email => ranges.push(range),
+                // `[text](destination)`: keep the text, blank the rest.
+                _ => {
+                    if let Some(close) = text[range.clone()].rfind("](") {
+                        ranges.push(range.start + close + 1..range.end);
+                    }
+                }
+            },
+            _ => {}
+        }
+    }
+    ranges
+}
+
+/// `text` with every byte in `ranges` blanked: NUL inside a line, spaces on
+/// a line with nothing else left; line breaks are kept.
+fn blank(text: &str, ranges: &[Range<usize>]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for range in ranges {
+        let range = range.start.min(bytes.len())..range.end.min(bytes.len());
+        for byte in &mut bytes[range] {
+            if *byte != b'\n' && *byte != b'\r' {
+                *byte = 0;
+            }
+        }
+    }
+    // A line left with nothing but blanks and white space reads as blank.
+    for line in bytes.split_mut(|&b| b == b'\n') {
+        if line.contains(&0) && line.iter().all(|&b| b == 0 || b.is_ascii_whitespace()) {
+            for byte in line.iter_mut().filter(|b| **b == 0) {
+                *byte = b' ';
+            }
+        }
+    }
+    // Only whole characters were replaced, by ASCII bytes: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(name: &str, text: &str) -> String {
+        prose_view(name, text).replace('\0', "_")
+    }
+
+    #[test]
+    fn comments_and_addresses_are_blanked_in_every_file() {
+        assert_eq!(
+            view(
+                "a.txt",
+                "See https://example.com/a. Mail ed@news.org <!-- x -->now."
+            ),
+            "See _____________________. Mail ___________ __________now."
+        );
+    }
+
+    #[test]
+    fn markdown_code_front_matter_html_and_link_targets_are_blanked() {
+        let text = "---\ntitle: A\n---\n\nUse `the the` and [a report](http://x.io/r).\n\n```\ncode the the\n```\n<div>x</div>\n";
+        let seen = view("a.md", text);
+        assert_eq!(seen.len(), text.len());
+        assert_eq!(
+            seen,
+            "   \n        \n   \n\nUse _________ and [a report]_______________.\n\n   \n            \n   \n            \n"
+        );
+    }
+
+    #[test]
+    fn plain_text_is_borrowed_unchanged() {
+        assert!(matches!(
+            prose_view("a.txt", "Nothing to blank."),
+            Cow::Borrowed(_)
+        ));
+    }
+}
