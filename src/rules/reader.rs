@@ -246,6 +246,44 @@ impl<'a, 'i> TableReader<'a, 'i> {
         Some(items)
     }
 
+    /// An array of tables, written `[[rule.examples]]` or inline
+    /// (`[{ name = "a.txt", text = "..." }]`), each with its span; elements
+    /// that are not tables are reported one by one.
+    pub fn tables(&mut self, key: &str) -> Option<Vec<(&'a DeTable<'i>, Span)>> {
+        let value = self.take(key)?;
+        let Some(array) = value.get_ref().as_array() else {
+            self.type_error(key, "an array of tables", value);
+            return None;
+        };
+        let mut tables = Vec::with_capacity(array.len());
+        for item in array.iter() {
+            match item.get_ref().as_table() {
+                Some(table) => tables.push((table, span_of(item))),
+                None => self.errors.error(
+                    span_of(item),
+                    format!(
+                        "`{key}` must hold only tables, found {}",
+                        item.get_ref().type_str()
+                    ),
+                    "expected a table",
+                ),
+            }
+        }
+        Some(tables)
+    }
+
+    /// The length and span of an array value, whatever its elements.
+    pub fn array_len(&mut self, key: &str) -> Option<(usize, Span)> {
+        let value = self.take(key)?;
+        match value.get_ref().as_array() {
+            Some(array) => Some((array.len(), span_of(value))),
+            None => {
+                self.type_error(key, "an array", value);
+                None
+            }
+        }
+    }
+
     /// An array of arrays of strings (`[["US", "U.S."], ["toward", "towards"]]`).
     pub fn string_groups(&mut self, key: &str) -> Option<Vec<Vec<SpannedStr>>> {
         let value = self.take(key)?;
