@@ -46,6 +46,10 @@ pub fn run(cli: Cli) -> Status {
     let result = match &cli.command {
         Some(Command::Inspect(args)) => inspect(args),
         Some(Command::Facts(args)) => facts(args),
+        Some(Command::Test(args)) => crate::authoring::test(args),
+        Some(Command::Rules(args)) => crate::authoring::rules(args),
+        Some(Command::Explain(args)) => crate::authoring::explain(args),
+        Some(Command::Init) => crate::authoring::init(),
         None => lint(&cli.lint),
     };
     match result {
@@ -177,7 +181,7 @@ fn facts(args: &FactsArgs) -> io::Result<Status> {
 }
 
 /// Loads the rules of a run into `sources`, with every problem found.
-fn load_rules(args: &RuleArgs, sources: &mut Sources) -> (RuleSet, Vec<Diagnostic>) {
+pub(crate) fn load_rules(args: &RuleArgs, sources: &mut Sources) -> (RuleSet, Vec<Diagnostic>) {
     let (rule_files, mut problems) = gather_rule_files(args);
     let (rules, rule_errors) = RuleSet::load(sources, rule_files);
     problems.extend(rule_errors);
@@ -240,7 +244,7 @@ fn load_fact_sheets(
 }
 
 /// Renders problems with factlint's input to standard error.
-fn report_problems(
+pub(crate) fn report_problems(
     color: ColorChoice,
     sources: &Sources,
     problems: &[Diagnostic],
@@ -250,7 +254,7 @@ fn report_problems(
     human::write_out(&mut io::stderr().lock(), buffer.as_slice())
 }
 
-fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+pub(crate) fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -258,7 +262,7 @@ fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
     }
 }
 
-fn buffer(color: bool) -> Buffer {
+pub(crate) fn buffer(color: bool) -> Buffer {
     if color {
         Buffer::ansi()
     } else {
