@@ -167,7 +167,7 @@ fn text_diff(run: &ExampleRun<'_>, sources: &Sources) -> String {
                 out.push_str(&format!("- {e}\n+ {a}\n"));
                 elided = false;
             } else if near(i) {
-                out.push_str(&format!("  {e}").trim_end());
+                out.push_str(format!("  {e}").trim_end());
                 out.push('\n');
                 elided = false;
             } else if !elided {

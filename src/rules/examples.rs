@@ -95,42 +95,58 @@ fn read_example(
     let text = reader.string("text");
     let documents = reader.tables("documents");
     let expect = reader.array_len("expect");
+    let has_misspelt_text =
+        reader.has_misspelling_of("text") || reader.has_misspelling_of("documents");
     let errors = &mut *reader.errors;
 
+    // Every problem of the example is reported, so each check goes on
+    // after a failed one.
     let name = match name {
-        Some(raw) => {
-            if !is_example_name(&raw.value) {
-                errors.error_with_help(
-                    raw.span,
-                    format!("example name `{}` is not a plain name", raw.value),
-                    "not a plain name",
-                    "use letters, digits, `-` and `_` (`brand-names`): it names the test",
-                );
-                return None;
-            }
-            if earlier.iter().any(|e| e.name == raw.value) {
-                errors.error(
-                    raw.span,
-                    format!("two examples of this rule are named `{}`", raw.value),
-                    "used twice",
-                );
-                return None;
-            }
-            raw.value
+        Some(raw) if !is_example_name(&raw.value) => {
+            errors.error_with_help(
+                raw.span,
+                format!("example name `{}` is not a plain name", raw.value),
+                "not a plain name",
+                "use letters, digits, `-` and `_` (`brand-names`): it names the test",
+            );
+            None
         }
-        None => format!("example-{}", index + 1),
+        Some(raw) if earlier.iter().any(|e| e.name == raw.value) => {
+            errors.error(
+                raw.span,
+                format!("two examples of this rule are named `{}`", raw.value),
+                "used twice",
+            );
+            None
+        }
+        Some(raw) => Some(raw.value),
+        None => Some(format!("example-{}", index + 1)),
+    };
+
+    let expect = match expect {
+        Some((0, expect_span)) => Some(Some(expect_span)),
+        Some((_, expect_span)) => {
+            errors.error_with_help(
+                expect_span,
+                "`expect` can only be `[]`",
+                "not empty",
+                "mark what the rule must flag with «» in the text; \
+                 `expect = []` says the rule must stay quiet",
+            );
+            None
+        }
+        None => Some(None),
     };
 
     let documents = match (text, documents) {
-        (Some(text), None) => {
-            let (text, marks) = unmark(&text, source, errors)?;
+        (Some(text), None) => unmark(&text, source, errors).map(|(text, marks)| {
             vec![ExampleDocument {
                 name: None,
                 text,
                 marks,
             }]
-        }
-        (None, Some(tables)) => parse_documents(tables, span, source, errors)?,
+        }),
+        (None, Some(tables)) => parse_documents(tables, span, source, errors),
         (Some(text), Some(_)) => {
             errors.error_with_help(
                 text.span,
@@ -138,8 +154,10 @@ fn read_example(
                 "`text` given here",
                 "use `text` for one document, `documents` for rules that compare documents",
             );
-            return None;
+            None
         }
+        // A misspelt `text` has been reported with its correction.
+        (None, None) if has_misspelt_text => None,
         (None, None) => {
             errors.error_with_help(
                 span,
@@ -148,29 +166,19 @@ fn read_example(
                 "add `text = \"...\"`, marking what the rule must flag with «...», \
                  or `documents = [{ name = \"a.txt\", text = \"...\" }, ...]`",
             );
-            return None;
+            None
         }
     };
 
+    let (name, documents, expect) = (name?, documents?, expect?);
     let marked = documents.iter().any(|d| !d.marks.is_empty());
     match expect {
-        Some((0, expect_span)) if marked => {
+        Some(expect_span) if marked => {
             errors.error_with_help(
                 expect_span,
                 "`expect = []` says this example stays quiet, but its text marks spans",
                 "says quiet",
                 "remove `expect = []`, or remove the «» marks",
-            );
-            return None;
-        }
-        Some((0, _)) => {}
-        Some((_, expect_span)) => {
-            errors.error_with_help(
-                expect_span,
-                "`expect` can only be `[]`",
-                "not empty",
-                "mark what the rule must flag with «» in the text; \
-                 `expect = []` says the rule must stay quiet",
             );
             return None;
         }
@@ -184,7 +192,7 @@ fn read_example(
             );
             return None;
         }
-        None => {}
+        _ => {}
     }
     Some(Example {
         name,
@@ -209,6 +217,7 @@ fn parse_documents(
         return None;
     }
     let mut docs: Vec<ExampleDocument> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
     let mut ok = true;
     for (index, (table, span)) in tables.into_iter().enumerate() {
         let mut reader = TableReader::new(table, span, errors);
@@ -217,10 +226,10 @@ fn parse_documents(
         reader.finish(DOCUMENT_KEYS, |_| None);
         let name = match name {
             Some(raw) => {
-                let bad = raw.value.is_empty()
-                    || raw.value.contains(['/', '\\'])
-                    || raw.value.starts_with('.');
-                if bad {
+                let plain = !raw.value.is_empty()
+                    && !raw.value.contains(['/', '\\'])
+                    && !raw.value.starts_with('.');
+                if !plain {
                     errors.error_with_help(
                         raw.span,
                         format!("document name `{}` is not a plain file name", raw.value),
@@ -228,24 +237,19 @@ fn parse_documents(
                         "use a file name such as `a.txt`",
                     );
                     ok = false;
-                    continue;
-                }
-                if docs
-                    .iter()
-                    .any(|d| d.name.as_deref() == Some(raw.value.as_str()))
-                {
+                } else if names.contains(&raw.value) {
                     errors.error(
                         raw.span,
                         format!("two documents of this example are named `{}`", raw.value),
                         "used twice",
                     );
                     ok = false;
-                    continue;
                 }
                 raw.value
             }
             None => format!("document-{}.txt", index + 1),
         };
+        names.push(name.clone());
         match text.and_then(|text| unmark(&text, source, errors)) {
             Some((text, marks)) => docs.push(ExampleDocument {
                 name: Some(name),

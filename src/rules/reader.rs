@@ -91,6 +91,15 @@ impl<'a, 'i> TableReader<'a, 'i> {
         self.table.contains_key(key)
     }
 
+    /// Whether the table has a key that looks like a typo for `key`
+    /// (`pattren` for `pattern`): an error about `key` missing would only
+    /// repeat the suggestion made for the typo.
+    pub fn has_misspelling_of(&self, key: &str) -> bool {
+        self.table
+            .iter()
+            .any(|(k, _)| k.get_ref() != key && closest(k.get_ref(), &[key]).is_some())
+    }
+
     /// The span of `key` itself (not its value), if the table has it: for
     /// errors about a key that does not belong with the others.
     pub fn key_span(&self, key: &str) -> Option<Span> {
@@ -137,11 +146,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         if !self.contains(key) {
             // A misspelt key (`pattren`) is reported, with its correction,
             // as an unknown key; saying the right one is missing adds noise.
-            let misspelt = self
-                .table
-                .iter()
-                .any(|(k, _)| closest(k.get_ref(), &[key]).is_some());
-            if misspelt {
+            if self.has_misspelling_of(key) {
                 return None;
             }
             self.errors.error_with_help(
