@@ -56,6 +56,10 @@ pub fn run(cli: Cli) -> Status {
         Some(Command::Inspect(args)) => inspect(args),
         Some(Command::Facts(args)) => facts(args),
         Some(Command::Config(args)) => show_config(args),
+        Some(Command::Test(args)) => crate::authoring::test(args),
+        Some(Command::Rules(args)) => crate::authoring::rules(args),
+        Some(Command::Explain(args)) => crate::authoring::explain(args),
+        Some(Command::Init) => crate::authoring::init(),
         None => lint(&cli.lint),
     };
     match result {
@@ -68,13 +72,13 @@ pub fn run(cli: Cli) -> Status {
 }
 
 fn lint(args: &LintArgs) -> io::Result<Status> {
+    let mut sources = Sources::new();
     let Setup {
-        mut sources,
         mut rules,
         config,
         mut problems,
         known,
-    } = setup(&args.rules, &args.config);
+    } = setup(&args.rules, &args.config, &mut sources);
     problems.extend(levels::apply(&mut rules, &level_settings(args)));
     let active: Vec<String> = rules.rules.iter().map(|r| r.id.clone()).collect();
     let mut files = discover(&args.paths, &mut problems);
@@ -325,12 +329,12 @@ fn inspect(args: &InspectArgs) -> io::Result<Status> {
 }
 
 fn facts(args: &FactsArgs) -> io::Result<Status> {
+    let mut sources = Sources::new();
     let Setup {
-        mut sources,
         rules,
         mut problems,
         ..
-    } = setup(&args.rules, &args.config);
+    } = setup(&args.rules, &args.config, &mut sources);
     let files = discover(&args.paths, &mut problems);
     let mut ids = Vec::new();
     for path in &files {
@@ -360,7 +364,6 @@ fn facts(args: &FactsArgs) -> io::Result<Status> {
 /// The configuration and rules of a run, and the problems found loading
 /// them.
 struct Setup {
-    sources: Sources,
     rules: RuleSet,
     config: Option<Config>,
     problems: Vec<Diagnostic>,
@@ -372,8 +375,7 @@ struct Setup {
 /// given), then the rules: built-in, `./rules`, the configuration's
 /// `rule_dirs`, then `--rules`, with the configuration's rule options,
 /// severities and project words applied.
-fn setup(rule_args: &RuleArgs, config_args: &ConfigArgs) -> Setup {
-    let mut sources = Sources::new();
+fn setup(rule_args: &RuleArgs, config_args: &ConfigArgs, sources: &mut Sources) -> Setup {
     let mut problems = Vec::new();
     let path = if config_args.no_config {
         None
@@ -384,7 +386,7 @@ fn setup(rule_args: &RuleArgs, config_args: &ConfigArgs) -> Setup {
             .or_else(|| config::discover(&std::env::current_dir().unwrap_or_default()))
     };
     let config = path.and_then(|path| {
-        let (config, errors) = Config::load(&path, &mut sources);
+        let (config, errors) = Config::load(&path, sources);
         problems.extend(errors);
         config
     });
@@ -392,7 +394,7 @@ fn setup(rule_args: &RuleArgs, config_args: &ConfigArgs) -> Setup {
     let (rule_files, rule_problems) = gather_rule_files(rule_args, config_dirs);
     problems.extend(rule_problems);
     let overlay = config.as_ref().map(Config::overlay);
-    let (mut rules, rule_errors) = RuleSet::load_with(&mut sources, rule_files, overlay.as_ref());
+    let (mut rules, rule_errors) = RuleSet::load_with(sources, rule_files, overlay.as_ref());
     problems.extend(rule_errors);
     let known: Vec<String> = rules.rules.iter().map(|r| r.id.clone()).collect();
     if let Some(config) = &config {
@@ -416,12 +418,22 @@ fn setup(rule_args: &RuleArgs, config_args: &ConfigArgs) -> Setup {
         }
     }
     Setup {
-        sources,
         rules,
         config,
         problems,
         known,
     }
+}
+
+/// The rules a lint run in this directory would load (configuration
+/// included), for the commands that list, explain and test rules.
+pub(crate) fn load_rules(args: &RuleArgs, sources: &mut Sources) -> (RuleSet, Vec<Diagnostic>) {
+    let config_args = ConfigArgs {
+        config: None,
+        no_config: false,
+    };
+    let setup = setup(args, &config_args, sources);
+    (setup.rules, setup.problems)
 }
 
 /// Applies the configuration's `[[overrides]]` to the findings of the
@@ -445,13 +457,13 @@ fn apply_path_overrides(config: &Config, sources: &Sources, findings: &mut Vec<D
 }
 
 fn show_config(args: &ConfigCommandArgs) -> io::Result<Status> {
+    let mut sources = Sources::new();
     let Setup {
-        sources,
         rules,
         config,
         problems,
         ..
-    } = setup(&args.rules, &args.config);
+    } = setup(&args.rules, &args.config, &mut sources);
     let mut out = match &config {
         Some(config) => config.describe(),
         None => "# no factlint.toml found; built-in settings\n".to_owned(),
@@ -543,7 +555,7 @@ fn load_fact_sheets(
 }
 
 /// Renders problems with factlint's input to standard error.
-fn report_problems(
+pub(crate) fn report_problems(
     color: ColorChoice,
     sources: &Sources,
     problems: &[Diagnostic],
@@ -553,7 +565,7 @@ fn report_problems(
     human::write_out(&mut io::stderr().lock(), buffer.as_slice())
 }
 
-fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+pub(crate) fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -561,7 +573,7 @@ fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
     }
 }
 
-fn buffer(color: bool) -> Buffer {
+pub(crate) fn buffer(color: bool) -> Buffer {
     if color {
         Buffer::ansi()
     } else {

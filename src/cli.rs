@@ -52,6 +52,15 @@ pub enum Command {
     Facts(FactsArgs),
     /// Print the effective configuration and where the rules come from.
     Config(ConfigCommandArgs),
+    /// Run the examples in rule files as tests, like `cargo test`.
+    Test(TestArgs),
+    /// List every loaded rule: id, kind, severity, where it is defined.
+    Rules(RulesArgs),
+    /// Explain a rule: its messages, where it is defined, its examples.
+    Explain(ExplainArgs),
+    /// Write a starter factlint.toml and rules/example.toml into the
+    /// current directory (never overwriting a file).
+    Init,
 }
 
 /// Options of `factlint inspect`.
@@ -244,4 +253,47 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// Options of `factlint test`.
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Rule directories or files whose examples to run. Without any, runs
+    /// the examples of every rule a lint run would load (built-in rules,
+    /// ./rules and --rules).
+    #[arg(value_name = "RULE_DIRS")]
+    pub rule_dirs: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub rules: RuleArgs,
+
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// Options of `factlint rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[command(flatten)]
+    pub rules: RuleArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = InspectFormat::Text)]
+    pub format: InspectFormat,
+}
+
+/// Options of `factlint explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The id of the rule to explain.
+    #[arg(value_name = "RULE")]
+    pub rule: String,
+
+    #[command(flatten)]
+    pub rules: RuleArgs,
+
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
 }

@@ -8,9 +8,12 @@
 //! runs every rule over every document and sorts the findings; [`render`]
 //! turns factlint's own [`diagnostic::Diagnostic`]s into output. [`app`]
 //! ties these together for the command line, and `main` only maps the
-//! outcome to an exit code. [`inspect`] shows the document model itself.
+//! outcome to an exit code. [`inspect`] shows the document model itself,
+//! and [`authoring`] helps write rules: it runs the examples in rule files
+//! as tests, lists and explains rules, and starts a project.
 
 pub mod app;
+pub mod authoring;
 pub mod baseline;
 pub mod cli;
 pub mod config;

@@ -8,6 +8,7 @@
 //! all of them can be shown with code frames into the rule file.
 
 pub mod builtin;
+pub mod examples;
 pub mod reader;
 pub mod template;
 
@@ -20,6 +21,7 @@ use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::document::Document;
 use crate::kinds::{self, Kind};
 use crate::source::{FileId, SourceFile, Sources, Span};
+pub use examples::Example;
 use reader::{span_of, Errors, SpannedStr, TableReader, RULE_FILE};
 pub use template::Template;
 
@@ -33,6 +35,7 @@ pub const COMMON_KEYS: &[&str] = &[
     "help",
     "note",
     "url",
+    "examples",
 ];
 
 /// The most memory one compiled rule regex may take; a pattern over it is
@@ -58,9 +61,25 @@ pub struct Rule {
     pub url: Option<String>,
     pub kind: Kind,
     pub origin: Origin,
+    /// Texts the rule must flag or leave alone (`[[rule.examples]]`).
+    pub examples: Vec<Example>,
 }
 
 impl Rule {
+    /// What the loader knows about the rule's kind (its name and summary).
+    pub fn kind_info(&self) -> &'static kinds::KindInfo {
+        match &self.kind {
+            Kind::Pattern(_) => &kinds::pattern::INFO,
+            Kind::Sentence(_) => &kinds::sentence::INFO,
+            Kind::Repetition(_) => &kinds::repetition::INFO,
+            Kind::Spelling(_) => &kinds::spelling::INFO,
+            Kind::Quote(_) => &kinds::quote::INFO,
+            Kind::Structure(_) => &kinds::structure::INFO,
+            Kind::Consistency(_) => &kinds::consistency::INFO,
+            Kind::Agree(_) => &kinds::agree::INFO,
+        }
+    }
+
     /// Runs the rule over one document, appending its findings to `out`.
     pub fn check(&self, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         self.kind.check(self, file, doc, out);
@@ -341,6 +360,7 @@ fn compile_rule(
     let help = reader.string("help");
     let note = reader.string("note");
     let url = reader.string("url");
+    let examples = examples::parse(&mut reader, source);
 
     if let Some(id) = &id {
         if !is_kebab_case(&id.value) {
@@ -437,6 +457,7 @@ fn compile_rule(
             file: errors.file,
             span: id.span,
         },
+        examples,
     })
 }
 

@@ -91,6 +91,15 @@ impl<'a, 'i> TableReader<'a, 'i> {
         self.table.contains_key(key)
     }
 
+    /// Whether the table has a key that looks like a typo for `key`
+    /// (`pattren` for `pattern`): an error about `key` missing would only
+    /// repeat the suggestion made for the typo.
+    pub fn has_misspelling_of(&self, key: &str) -> bool {
+        self.table
+            .iter()
+            .any(|(k, _)| k.get_ref() != key && closest(k.get_ref(), &[key]).is_some())
+    }
+
     /// The span of `key` itself (not its value), if the table has it: for
     /// errors about a key that does not belong with the others.
     pub fn key_span(&self, key: &str) -> Option<Span> {
@@ -137,11 +146,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         if !self.contains(key) {
             // A misspelt key (`pattren`) is reported, with its correction,
             // as an unknown key; saying the right one is missing adds noise.
-            let misspelt = self
-                .table
-                .iter()
-                .any(|(k, _)| closest(k.get_ref(), &[key]).is_some());
-            if misspelt {
+            if self.has_misspelling_of(key) {
                 return None;
             }
             self.errors.error_with_help(
@@ -244,6 +249,44 @@ impl<'a, 'i> TableReader<'a, 'i> {
             }
         }
         Some(items)
+    }
+
+    /// An array of tables, written `[[rule.examples]]` or inline
+    /// (`[{ name = "a.txt", text = "..." }]`), each with its span; elements
+    /// that are not tables are reported one by one.
+    pub fn tables(&mut self, key: &str) -> Option<Vec<(&'a DeTable<'i>, Span)>> {
+        let value = self.take(key)?;
+        let Some(array) = value.get_ref().as_array() else {
+            self.type_error(key, "an array of tables", value);
+            return None;
+        };
+        let mut tables = Vec::with_capacity(array.len());
+        for item in array.iter() {
+            match item.get_ref().as_table() {
+                Some(table) => tables.push((table, span_of(item))),
+                None => self.errors.error(
+                    span_of(item),
+                    format!(
+                        "`{key}` must hold only tables, found {}",
+                        item.get_ref().type_str()
+                    ),
+                    "expected a table",
+                ),
+            }
+        }
+        Some(tables)
+    }
+
+    /// The length and span of an array value, whatever its elements.
+    pub fn array_len(&mut self, key: &str) -> Option<(usize, Span)> {
+        let value = self.take(key)?;
+        match value.get_ref().as_array() {
+            Some(array) => Some((array.len(), span_of(value))),
+            None => {
+                self.type_error(key, "an array", value);
+                None
+            }
+        }
     }
 
     /// An array of arrays of strings (`[["US", "U.S."], ["toward", "towards"]]`).

@@ -128,6 +128,26 @@ impl Template {
         }
         out
     }
+
+    /// The template as written in the rule file (`` `{match}` looks like a
+    /// typo ``), for `factlint rules` and `factlint explain`.
+    pub fn source(&self) -> String {
+        let mut out = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Literal(text) => out.push_str(&text.replace('{', "{{").replace('}', "}}")),
+                Piece::Value { name, codepoints } => {
+                    out.push('{');
+                    out.push_str(name);
+                    if *codepoints {
+                        out.push_str(":codepoints");
+                    }
+                    out.push('}');
+                }
+            }
+        }
+        out
+    }
 }
 
 /// `text` with characters a reader cannot see (other than a single space)
