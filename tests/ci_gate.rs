@@ -288,3 +288,22 @@ fn no_progress_bar_or_colour_when_output_is_not_a_terminal() {
     let (_, stdout, stderr) = run_in(&manifest_dir(), &["seeds/"]);
     assert!(!stdout.contains('\u{1b}') && stderr.is_empty());
 }
+
+#[test]
+fn the_readme_configuration_example_is_valid() {
+    let readme = fs::read_to_string(manifest_dir().join("README.md")).unwrap();
+    let section = readme
+        .split("### Configuration: `factlint.toml`")
+        .nth(1)
+        .expect("the README documents the configuration");
+    let example = section
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a toml example");
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "factlint.toml", example);
+    fs::create_dir(dir.path().join("rules")).unwrap();
+    let (code, _, stderr) = run_in(dir.path(), &["config"]);
+    assert_eq!((code, stderr.as_str()), (0, ""), "the README example must load");
+}
