@@ -161,17 +161,30 @@ pub enum ReadError {
     },
     #[error("`{path}` looks like a binary file (it contains NUL bytes); skipped")]
     Binary { path: String },
+    #[error("`{path}` is UTF-16 text, not UTF-8; skipped")]
+    Utf16 { path: String },
     #[error("`{path}` is not valid UTF-8 (invalid byte at offset {offset}); skipped")]
     NotUtf8 { path: String, offset: usize },
 }
 
 impl ReadError {
-    /// The error as a diagnostic about factlint's input.
+    /// The error as a diagnostic about factlint's input. A binary file is
+    /// not copy, so skipping it loses nothing: a note, which leaves the
+    /// exit code alone (lists of changed files, as pre-commit passes, hold
+    /// images too). Text factlint cannot read is copy left unchecked: an
+    /// error.
     pub fn to_diagnostic(&self) -> Diagnostic {
-        let diagnostic = Diagnostic::new(IO, Severity::Error, self.to_string());
+        let severity = match self {
+            ReadError::Binary { .. } => Severity::Info,
+            _ => Severity::Error,
+        };
+        let diagnostic = Diagnostic::new(IO, severity, self.to_string());
         match self {
             ReadError::NotUtf8 { .. } => diagnostic
                 .with_help("convert the file to UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8`"),
+            ReadError::Utf16 { .. } => {
+                diagnostic.with_help("convert the file to UTF-8, e.g. `iconv -f UTF-16 -t UTF-8`")
+            }
             _ => diagnostic,
         }
     }
@@ -199,6 +212,11 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
         path: name(),
         source,
     })?;
+    // UTF-16 text (a byte order mark FF FE or FE FF) is full of NUL bytes,
+    // but it is copy, not a binary file.
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(ReadError::Utf16 { path: name() });
+    }
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(ReadError::Binary { path: name() });
     }

@@ -113,14 +113,23 @@ impl SourceFile {
     }
 
     /// The 1-based line and 1-based column (in characters) of byte `offset`.
+    /// A byte order mark at the start of the file is not a column: editors
+    /// do not show it, so the first character after it is column 1.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let column = self.text[start..offset].chars().count();
+        let mut column = self.text[start..offset].chars().count();
+        if start == 0 && offset >= BOM.len_utf8() && self.text.starts_with(BOM) {
+            column -= 1;
+        }
         (line + 1, column + 1)
     }
 }
+
+/// The byte order mark, U+FEFF, which some editors write at the start of
+/// a UTF-8 file.
+pub const BOM: char = '\u{feff}';
 
 /// Byte offsets at which each line starts. A line ends at `\n`, at `\r\n`,
 /// or at a `\r` not followed by `\n`.
@@ -193,6 +202,18 @@ impl<'a> Files<'a> for Sources {
         Ok(file.line_index(byte_index))
     }
 
+    /// Columns as [`SourceFile::line_col`] counts them, so code frames and
+    /// every other format agree (a byte order mark is not a column).
+    fn column_number(
+        &'a self,
+        id: FileId,
+        _line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, FilesError> {
+        let file = self.files.get(id).ok_or(FilesError::FileMissing)?;
+        Ok(file.line_col(byte_index).1)
+    }
+
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
         let file = self.files.get(id).ok_or(FilesError::FileMissing)?;
         let count = file.line_starts.len();
@@ -231,6 +252,25 @@ mod tests {
         assert_eq!(file.line_range(0), Some(0..2));
         assert_eq!(file.line_range(1), Some(4..6));
         assert_eq!(file.line_range(3), Some(10..12));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let file = SourceFile::new("t", "\u{feff}ab\ncd");
+        assert_eq!(file.line_col(0), (1, 1));
+        assert_eq!(file.line_col(3), (1, 1));
+        assert_eq!(file.line_col(4), (1, 2));
+        assert_eq!(file.line_col(7), (2, 1));
+        assert_eq!(
+            Files::column_number(&sources_of(file), 0, 0, 4).ok(),
+            Some(2)
+        );
+    }
+
+    fn sources_of(file: SourceFile) -> Sources {
+        let mut sources = Sources::new();
+        sources.add(file);
+        sources
     }
 
     #[test]

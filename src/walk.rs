@@ -3,8 +3,8 @@
 //! Directories are walked in sorted order, skipping hidden directories,
 //! `target/` and `.git/`, and keeping `.txt`, `.md` and `.markdown` files.
 //! A file named on the command line is linted whatever its extension.
-//! Problems (a missing path, a directory that cannot be read, a symlink
-//! loop) become diagnostics; the walk goes on.
+//! Problems (a missing path, a directory that cannot be read) become
+//! error diagnostics, and a symbolic link loop a note; the walk goes on.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -70,18 +70,30 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                     let path = error
                         .path()
                         .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
-                    let reason = if error.loop_ancestor().is_some() {
-                        "symbolic link loop".to_owned()
+                    // A link back to a directory being walked loses
+                    // nothing (its files are linted once, through the
+                    // directory): a note. Anything else left unread is an
+                    // error.
+                    let problem = if let Some(ancestor) = error.loop_ancestor() {
+                        Diagnostic::new(
+                            IO,
+                            Severity::Info,
+                            format!(
+                                "skipped `{path}`: a symbolic link loop back to `{}`",
+                                ancestor.display()
+                            ),
+                        )
                     } else {
-                        error
+                        let reason = error
                             .io_error()
-                            .map_or_else(|| error.to_string(), |e| e.to_string())
+                            .map_or_else(|| error.to_string(), |e| e.to_string());
+                        Diagnostic::new(
+                            IO,
+                            Severity::Error,
+                            format!("cannot read `{path}`: {reason}"),
+                        )
                     };
-                    problems.push(Diagnostic::new(
-                        IO,
-                        Severity::Error,
-                        format!("cannot read `{path}`: {reason}"),
-                    ));
+                    problems.push(problem);
                 }
             }
         }

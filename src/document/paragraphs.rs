@@ -14,7 +14,7 @@ use crate::source::Span;
 const WRAP_WIDTH: usize = 120;
 
 pub(super) fn split(text: &str, lines: &[Span]) -> Vec<Span> {
-    let is_blank = |line: &Span| text[line.range()].trim().is_empty();
+    let is_blank = |line: &Span| text[line.range()].trim_matches(is_space).is_empty();
     let one_per_line = lines
         .iter()
         .any(|line| text[line.range()].chars().count() > WRAP_WIDTH);
@@ -43,10 +43,16 @@ pub(super) fn split(text: &str, lines: &[Span]) -> Vec<Span> {
     paragraphs
 }
 
+/// White space, and the byte order mark (U+FEFF) some editors write at the
+/// start of a file, which is invisible and no part of the text.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == crate::source::BOM
+}
+
 /// `span` without leading and trailing white space.
 fn trim(text: &str, span: Span) -> Span {
     let slice = &text[span.range()];
-    let start = span.start as usize + (slice.len() - slice.trim_start().len());
-    let end = span.start as usize + slice.trim_end().len();
+    let start = span.start as usize + (slice.len() - slice.trim_start_matches(is_space).len());
+    let end = span.start as usize + slice.trim_end_matches(is_space).len();
     Span::new(start, end)
 }

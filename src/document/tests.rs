@@ -217,3 +217,12 @@ fn a_long_paragraph_full_of_quotations_is_read_quickly() {
     assert_eq!(last.map(|a| doc.slice(a.verb)), Some("said"));
     assert!(doc.quotes[0].attribution.is_none());
 }
+
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_first_paragraph() {
+    assert_eq!(
+        paragraphs("\u{feff}Headline\n\nBody."),
+        ["Headline", "Body."]
+    );
+    assert!(paragraphs("\u{feff}\n\n").is_empty());
+}
