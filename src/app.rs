@@ -93,14 +93,26 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
         &mut problems,
     );
     let mut progress = Progress::new(args.format == Format::Human && !args.quiet);
-    let report = engine::lint_paths(
-        &rules,
-        &mut sources,
-        &files,
-        sheets,
-        &args.stdin_filename,
-        &mut |done, total| progress.update(done, total),
-    );
+    let run = || {
+        engine::lint_paths(
+            &rules,
+            &mut sources,
+            &files,
+            sheets,
+            &args.stdin_filename,
+            &mut |done, total| progress.update(done, total),
+        )
+    };
+    let report = match args.threads {
+        Some(threads) => match rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(threads))
+            .build()
+        {
+            Ok(pool) => pool.install(run),
+            Err(_) => run(),
+        },
+        None => run(),
+    };
     progress.finish();
     problems.extend(report.problems);
     let mut findings = report.findings;

@@ -305,5 +305,9 @@ fn the_readme_configuration_example_is_valid() {
     write(dir.path(), "factlint.toml", example);
     fs::create_dir(dir.path().join("rules")).unwrap();
     let (code, _, stderr) = run_in(dir.path(), &["config"]);
-    assert_eq!((code, stderr.as_str()), (0, ""), "the README example must load");
+    assert_eq!(
+        (code, stderr.as_str()),
+        (0, ""),
+        "the README example must load"
+    );
 }

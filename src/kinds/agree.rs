@@ -37,7 +37,7 @@
 //! `{written}` (as written), `{expected}` (the consensus figure it
 //! contradicts), `{key}` (as written) and `{statement}`.
 
-use regex::Regex;
+use crate::rules::RuleRegex;
 
 use super::scope::Scope;
 use super::{Grouping, KindInfo};
@@ -66,14 +66,14 @@ enum Matcher {
     Split(Vec<Around>),
     /// `{quantity}` inside a group: the grammar is compiled into the
     /// rule's own regex, once per occurrence (`quantity0`, `quantity1`...).
-    Whole(Regex),
+    Whole(RuleRegex),
 }
 
 /// The context one alternative requires around a figure.
 #[derive(Debug)]
 struct Around {
-    before: Option<Regex>,
-    after: Option<Regex>,
+    before: Option<RuleRegex>,
+    after: Option<RuleRegex>,
 }
 
 /// One statement of a fact.
@@ -150,7 +150,7 @@ fn compile_matcher(
     compile_regex(&stand_in, source, reader.errors)?;
     // Inline flags at the very start, `(?i)`, apply to every part.
     let (flags, body) = leading_flags(&raw.value);
-    let part = |text: &str, anchored_end: bool| -> Option<Option<Regex>> {
+    let part = |text: &str, anchored_end: bool| -> Option<Option<RuleRegex>> {
         if text.is_empty() {
             return Some(None);
         }
@@ -161,7 +161,7 @@ fn compile_matcher(
         } else {
             format!("{flags}(?:{text})")
         };
-        Regex::new(&pattern).ok().map(Some)
+        RuleRegex::new(&pattern, 1 << 24).ok().map(Some)
     };
     let split: Option<Vec<Around>> = top_level_alternatives(body)
         .into_iter()
@@ -253,7 +253,7 @@ impl Around {
             key = captures.name("key").map(|k| k.as_str());
         }
         if let Some(after) = &self.after {
-            let captures = after.captures_at(text, figure.end)?;
+            let captures = after.for_text(text).captures_at(text, figure.end)?;
             let whole = captures.get(0)?;
             if whole.start() != figure.end {
                 return None;
@@ -315,11 +315,16 @@ impl Agree {
                         }
                     }
                 }
-                Matcher::Whole(regex) => {
+                Matcher::Whole(rule_regex) => {
+                    let regex = rule_regex.for_text(text);
                     for captures in regex.captures_iter(text) {
-                        let (Some(whole), Some(figure)) =
-                            (captures.get(0), captures.name("quantity"))
-                        else {
+                        // The figure is whichever `{quantity}` took part.
+                        let figure = regex
+                            .capture_names()
+                            .enumerate()
+                            .filter(|(_, name)| name.is_some_and(|n| n.starts_with("quantity")))
+                            .find_map(|(index, _)| captures.get(index));
+                        let (Some(whole), Some(figure)) = (captures.get(0), figure) else {
                             continue;
                         };
                         let key = captures.name("key").map(|k| k.as_str());

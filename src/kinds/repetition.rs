@@ -65,7 +65,7 @@
 
 use std::collections::HashMap;
 
-use regex::Regex;
+use crate::rules::RuleRegex;
 
 use super::scope::Scope;
 use super::sentence::is_terminated;
@@ -158,7 +158,7 @@ pub struct RepeatedUnits {
     skip_adjacent: bool,
     skip_conflicting_numbers: bool,
     max_per_document: usize,
-    unless: Option<Regex>,
+    unless: Option<RuleRegex>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -26,7 +26,7 @@
 //! Templates may use `{line}` (the offending line), `{length}` and
 //! `{limit}` (headline-length).
 
-use regex::Regex;
+use crate::rules::RuleRegex;
 
 use super::KindInfo;
 use crate::diagnostic::Diagnostic;
@@ -58,8 +58,8 @@ enum Check {
 #[derive(Debug)]
 pub struct StructureCheck {
     check: Check,
-    unless: Option<Regex>,
-    promise: Option<Regex>,
+    unless: Option<RuleRegex>,
+    promise: Option<RuleRegex>,
     max_heading_words: usize,
     min_heading_words: usize,
     max_length: usize,

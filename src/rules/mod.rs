@@ -10,11 +10,11 @@
 pub mod builtin;
 pub mod examples;
 pub mod reader;
+pub mod rule_regex;
 pub mod template;
 
 use std::collections::HashMap;
 
-use regex::{Regex, RegexBuilder};
 use toml::de::DeTable;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -23,6 +23,7 @@ use crate::kinds::{self, Kind};
 use crate::source::{FileId, SourceFile, Sources, Span};
 pub use examples::Example;
 use reader::{span_of, Errors, SpannedStr, TableReader, RULE_FILE};
+pub use rule_regex::RuleRegex;
 pub use template::Template;
 
 /// Keys every rule accepts, whatever its kind.
@@ -502,7 +503,7 @@ pub fn source_offset(source: &str, raw: &SpannedStr, at: usize, len: usize) -> S
 
 /// Compiles a user's regex, reporting a syntax error with a caret at the
 /// failing position inside the TOML string.
-pub fn compile_regex(raw: &SpannedStr, source: &str, errors: &mut Errors) -> Option<Regex> {
+pub fn compile_regex(raw: &SpannedStr, source: &str, errors: &mut Errors) -> Option<RuleRegex> {
     if let Err(error) = regex_syntax::ast::parse::Parser::new().parse(&raw.value) {
         let span = error.span();
         let width = span.end.offset.saturating_sub(span.start.offset).max(1);
@@ -514,10 +515,7 @@ pub fn compile_regex(raw: &SpannedStr, source: &str, errors: &mut Errors) -> Opt
         );
         return None;
     }
-    match RegexBuilder::new(&raw.value)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .build()
-    {
+    match RuleRegex::new(&raw.value, REGEX_SIZE_LIMIT) {
         Ok(regex) => Some(regex),
         Err(regex::Error::CompiledTooBig(limit)) => {
             errors.error_with_help(
