@@ -203,3 +203,57 @@ fn facts_json_has_a_stable_shape() {
     }
     insta::assert_snapshot!("facts_json", stdout);
 }
+
+#[test]
+fn a_quantity_inside_a_group_is_extracted() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("rule.toml"),
+        r#"
+[[rule]]
+id = "crowd-size"
+kind = "agree"
+severity = "error"
+description = "Crowd sizes must agree"
+pattern = '(?i)(?:a crowd of {quantity}|{quantity} (?:protesters|marchers))\b'
+message = "crowd size disagrees: {value} here, {expected} elsewhere"
+"#,
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("story.txt"),
+        "A crowd of about 300 gathered.\n\nPolice said 900 marchers took part.\n",
+    )
+    .unwrap();
+    let (code, stdout, _) = run_in(
+        dir.path(),
+        &[
+            "facts",
+            "--no-default-rules",
+            "--rules",
+            "rule.toml",
+            "story.txt",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("crowd-size  -    about 300") && stdout.contains("900"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = run_in(
+        dir.path(),
+        &[
+            "--format",
+            "short",
+            "--no-default-rules",
+            "--rules",
+            "rule.toml",
+            "story.txt",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("error[crowd-size]: crowd size disagrees: 900 here, about 300 elsewhere"),
+        "{stdout}"
+    );
+}

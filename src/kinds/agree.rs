@@ -192,10 +192,7 @@ fn compile_matcher(
         expanded.push_str(piece);
     }
     let whole = SpannedStr {
-        value: raw.value.replace(
-            PLACEHOLDER,
-            &format!("(?P<quantity>{})", quantity::QUANTITY_PATTERN),
-        ),
+        value: expanded,
         span: raw.span,
     };
     compile_regex(&whole, source, reader.errors).map(Matcher::Whole)
