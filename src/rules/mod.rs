@@ -15,6 +15,7 @@ pub mod template;
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use toml::de::DeTable;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -149,10 +150,19 @@ impl RuleSet {
     ) -> (RuleSet, Vec<Diagnostic>) {
         let mut rules = Vec::new();
         let mut diagnostics = Vec::new();
-        for file in files {
-            let id = sources.add(SourceFile::new(file.name, file.text));
-            let (mut compiled, errors) = parse_rule_file_with(id, sources.get(id).text(), overlay);
-            rules.append(&mut compiled);
+        let ids: Vec<FileId> = files
+            .into_iter()
+            .map(|file| sources.add(SourceFile::new(file.name, file.text)))
+            .collect();
+        // Compiling regexes is most of factlint's start-up; rule files
+        // compile independently, so in parallel, and join in order.
+        let sources_now: &Sources = sources;
+        let compiled: Vec<(Vec<Rule>, Vec<Diagnostic>)> = ids
+            .par_iter()
+            .map(|&id| parse_rule_file_with(id, sources_now.get(id).text(), overlay))
+            .collect();
+        for (mut file_rules, errors) in compiled {
+            rules.append(&mut file_rules);
             diagnostics.extend(errors);
         }
         let mut first_seen: HashMap<&str, Origin> = HashMap::new();

@@ -9,7 +9,12 @@
 //! either way. So every rule regex with word boundaries is compiled twice,
 //! as written and with ASCII boundaries, and [`RuleRegex::for_text`] picks
 //! the ASCII one for text without non-ASCII letters, digits or marks. The
-//! results are the same; only the speed differs.
+//! results are the same; only the speed differs. The regex as written is
+//! then needed only for text with accented letters and the like, so it is
+//! built on first use: compiling a regex with Unicode classes is the
+//! larger part of factlint's start-up.
+
+use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
 use regex_syntax::ast::{self, AssertionKind, Ast};
@@ -17,7 +22,10 @@ use regex_syntax::ast::{self, AssertionKind, Ast};
 /// A compiled rule regex; see the module docs.
 #[derive(Clone, Debug)]
 pub struct RuleRegex {
-    regex: Regex,
+    /// The pattern as written, compiled on first use when `ascii` exists.
+    regex: OnceLock<Regex>,
+    pattern: String,
+    size_limit: usize,
     /// The same pattern with ASCII word boundaries, when it has any.
     ascii: Option<Regex>,
 }
@@ -26,12 +34,23 @@ impl RuleRegex {
     /// Compiles `pattern` with a compiled-size limit.
     pub fn new(pattern: &str, size_limit: usize) -> Result<Self, regex::Error> {
         let build = |p: &str| RegexBuilder::new(p).size_limit(size_limit).build();
-        let regex = build(pattern)?;
+        let regex = OnceLock::new();
         let ascii = match ascii_boundaries(pattern) {
-            Some(rewritten) => build(&rewritten).ok(),
-            None => None,
+            // The rewritten pattern fails exactly when the original does
+            // (the rewrite only adds ASCII flags), so its error stands for
+            // the original's.
+            Some(rewritten) => Some(build(&rewritten).or_else(|_| build(pattern))?),
+            None => {
+                let _ = regex.set(build(pattern)?);
+                None
+            }
         };
-        Ok(RuleRegex { regex, ascii })
+        Ok(RuleRegex {
+            regex,
+            pattern: pattern.to_owned(),
+            size_limit,
+            ascii,
+        })
     }
 
     /// The regex to search `text` with: the ASCII-boundary variant when
@@ -40,13 +59,24 @@ impl RuleRegex {
     pub fn for_text(&self, text: &str) -> &Regex {
         match &self.ascii {
             Some(ascii) if !has_non_ascii_word_char(text) => ascii,
-            _ => &self.regex,
+            _ => self.as_regex(),
         }
     }
 
     /// The regex as written.
     pub fn as_regex(&self) -> &Regex {
-        &self.regex
+        self.regex.get_or_init(|| {
+            // It compiled at load time in its ASCII form, and the original
+            // differs only in Unicode word boundaries, so it compiles too.
+            RegexBuilder::new(&self.pattern)
+                .size_limit(self.size_limit.saturating_mul(2))
+                .build()
+                .unwrap_or_else(|_| {
+                    self.ascii
+                        .clone()
+                        .unwrap_or_else(|| Regex::new("$^").expect("valid"))
+                })
+        })
     }
 
     pub fn is_match(&self, text: &str) -> bool {
@@ -58,7 +88,10 @@ impl RuleRegex {
     }
 
     pub fn capture_names(&self) -> regex::CaptureNames<'_> {
-        self.regex.capture_names()
+        match &self.ascii {
+            Some(ascii) => ascii.capture_names(),
+            None => self.as_regex().capture_names(),
+        }
     }
 }
 
