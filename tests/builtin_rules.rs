@@ -1,6 +1,7 @@
-//! Every built-in rule against its fixtures: `invalid*.txt` must fire (and
-//! the rendered diagnostics are snapshot-tested), `valid*.txt` must stay
-//! quiet. Every built-in rule must have fixtures of both kinds.
+//! Every built-in rule, and every opt-in rule of `rules-extra/`, against
+//! its fixtures: `invalid*.txt` must fire (and the rendered diagnostics are
+//! snapshot-tested), `valid*.txt` must stay quiet. Every such rule must have
+//! fixtures of both kinds.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -8,7 +9,7 @@ use std::path::{Path, PathBuf};
 use factlint::diagnostic::Diagnostic;
 use factlint::engine::lint_document;
 use factlint::render::human::render_plain;
-use factlint::rules::{builtin, RuleSet};
+use factlint::rules::{builtin, RuleFile, RuleSet};
 use factlint::source::{SourceFile, Sources};
 
 fn fixtures_dir() -> PathBuf {
@@ -21,10 +22,42 @@ fn load_builtin(sources: &mut Sources) -> RuleSet {
     rules
 }
 
-/// Lints one fixture file with the built-in rules, keeping `rule`'s findings.
+/// The opt-in rule files of `rules-extra/`, in file-name order.
+fn extra_rule_files() -> Vec<RuleFile> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules-extra");
+    let mut paths: Vec<PathBuf> = fs::read_dir(dir)
+        .expect("rules-extra/ exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| RuleFile {
+            name: format!(
+                "rules-extra/{}",
+                path.file_name().unwrap().to_string_lossy()
+            ),
+            text: fs::read_to_string(&path).expect("rule file is UTF-8"),
+        })
+        .collect()
+}
+
+/// The built-in rules with the opt-in ones, as `--rules rules-extra/` loads
+/// them.
+fn load_with_extra(sources: &mut Sources) -> RuleSet {
+    let mut files = builtin::rule_files();
+    files.extend(extra_rule_files());
+    let (rules, errors) = RuleSet::load(sources, files);
+    assert!(errors.is_empty(), "rules must load: {errors:?}");
+    rules
+}
+
+/// Lints one fixture file with the built-in and opt-in rules, keeping
+/// `rule`'s findings.
 fn lint_fixture(path: &Path, rule: &str) -> (Sources, Vec<Diagnostic>) {
     let mut sources = Sources::new();
-    let rules = load_builtin(&mut sources);
+    let rules = load_with_extra(&mut sources);
     let text = fs::read_to_string(path).expect("fixture is UTF-8");
     let name = format!("{rule}/{}", path.file_name().unwrap().to_string_lossy());
     let id = sources.add(SourceFile::new(name, text));
@@ -52,6 +85,30 @@ fn every_builtin_rule_fires_on_invalid_and_stays_quiet_on_valid() {
     let mut sources = Sources::new();
     let rules = load_builtin(&mut sources);
     assert!(!rules.rules.is_empty());
+    check_fixtures(&rules);
+}
+
+#[test]
+fn every_opt_in_rule_fires_on_invalid_and_stays_quiet_on_valid() {
+    let mut sources = Sources::new();
+    let files = extra_rule_files();
+    assert!(!files.is_empty());
+    let (rules, errors) = RuleSet::load(&mut sources, files);
+    assert!(errors.is_empty(), "opt-in rules must load: {errors:?}");
+    let mut builtin = Sources::new();
+    let builtin = load_builtin(&mut builtin);
+    for rule in &rules.rules {
+        assert!(
+            builtin.get(&rule.id).is_none(),
+            "`{}` is both built in and opt-in",
+            rule.id
+        );
+    }
+    check_fixtures(&rules);
+}
+
+/// Runs every rule of `rules` against its fixtures.
+fn check_fixtures(rules: &RuleSet) {
     for rule in &rules.rules {
         let invalid = fixtures(&rule.id, "invalid");
         let valid = fixtures(&rule.id, "valid");

@@ -43,16 +43,22 @@ fn findings_of(stdout: &str, rule: &str) -> String {
         .join("\n\n")
 }
 
+/// `name-spelling` is an opt-in rule, in `rules-extra/`.
+fn extra_rules() -> String {
+    manifest_dir().join("rules-extra").display().to_string()
+}
+
 #[test]
 fn a_name_misspelt_in_one_article_is_reported_against_the_story() {
-    let (_, clean) = lint(&manifest_dir(), &["seeds/"]);
+    let extra = extra_rules();
+    let (_, clean) = lint(&manifest_dir(), &["--rules", &extra, "seeds/"]);
     assert_eq!(findings_of(&clean, "name-spelling"), "");
     let dir = edited_story(&[(
         "003_671e6e606567e874.txt",
         "Secretary Alejandro Mayorkas",
         "Secretary Alejandro Majorkas",
     )]);
-    let (_, stdout) = lint(dir.path(), &["story"]);
+    let (_, stdout) = lint(dir.path(), &["--rules", &extra, "story"]);
     let found = findings_of(&stdout, "name-spelling");
     assert!(found.contains("story/003_671e6e606567e874.txt"), "{found}");
     assert!(
