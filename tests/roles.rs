@@ -16,7 +16,14 @@ fn lint(rules: &str, article: &str) -> (i32, String, String) {
     fs::write(dir.path().join("story.txt"), article).unwrap();
     run_in(
         dir.path(),
-        &["--color", "never", "--no-default-rules", "--rules", "rules", "story.txt"],
+        &[
+            "--color",
+            "never",
+            "--no-default-rules",
+            "--rules",
+            "rules",
+            "story.txt",
+        ],
     )
 }
 
@@ -64,10 +71,9 @@ fn roles_select_the_paragraphs_read() {
 
 #[test]
 fn bad_roles_are_spanned_rule_file_errors() {
-    let rules = fs::read_to_string(
-        common::manifest_dir().join("tests/fixtures/bad-roles/rules.toml"),
-    )
-    .unwrap();
+    let rules =
+        fs::read_to_string(common::manifest_dir().join("tests/fixtures/bad-roles/rules.toml"))
+            .unwrap();
     let (code, _, stderr) = lint(&rules, ARTICLE);
     assert_eq!(code, 2);
     insta::assert_snapshot!("bad_roles", stderr);

@@ -389,6 +389,25 @@ static UPDATE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A site's name after a page title: ` - KSLA News 12 Shreveport, ...`,
+/// ` | Phoenix Breaking News, Weather, Sports`.
+static SITE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^\s[-|–]\s[^\n]*\b(?:News|TV|Radio|Weather|Sports|Times|Post|Herald|Tribune|Gazette|[a-z0-9]\.com)\b",
+    )
+});
+
+/// A page title cut to a fixed width before the site's name was added has
+/// at least this many characters.
+const MIN_CUT_TITLE: usize = 50;
+
+/// Whether the word ending at byte `end` of `headline` is the last word of
+/// a page title that a site cut short before adding its name (`... before
+/// shooting tha - WAFB 9 News`): the word may be a fragment, not a typo.
+pub fn is_cut_title_word(headline: &str, end: usize) -> bool {
+    headline[..end].chars().count() >= MIN_CUT_TITLE && SITE_SUFFIX.is_match(&headline[end..])
+}
+
 /// Classifies each paragraph of a document. `paragraphs` are the
 /// paragraph spans into `text`, in order.
 pub(super) fn classify(text: &str, paragraphs: &[Span]) -> Vec<Classified> {

@@ -241,3 +241,16 @@ fn update_markers_separators_and_second_datelines_start_new_versions() {
     let doc = Document::parse("Title here\n\nUpdated: Jun 4, 2019 5:32 PM\n\nText follows here.");
     assert!(doc.paragraphs.iter().all(|p| p.section == 0));
 }
+
+#[test]
+fn a_page_title_cut_before_the_site_name() {
+    let title =
+        "Council members argue for hours over the plan to close the librar - WXYZ 7 News Lakeside";
+    let end = title.find(" - ").unwrap();
+    assert!(is_cut_title_word(title, end));
+    // A short title, or one with no site name after it, is not cut.
+    assert!(!is_cut_title_word("Library closes - WXYZ 7 News", 15));
+    let plain =
+        "Council members argue for hours over the plan to close the library - and then vote";
+    assert!(!is_cut_title_word(plain, plain.find(" - ").unwrap()));
+}
