@@ -191,10 +191,6 @@ static BOILERPLATE_START: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r#"(?xi)^(?:>>\s*|×\s*)?(?:
         \(?(?:©|copyright\b|\(c\)\s*\d{4})
-      | (?:related|more|read\ more|see\ also|also\ read|previous(?:\ story|\ coverage)?|more\ on\ this(?:\ story)?
-          |photos|video|watch|listen|trending|recommended|top\ stories|tags|topics|filed\ under|keywords
-          |related\ (?:content|coverage|stories|links|articles|video)|resources|images|raw\ video|mugshots)\s*:
-      | related\ (?:content|coverage|stories|links|articles|videos?)\b | see\ also\b
       | read\ (?:more|the\ full\ story)\b | watch\ (?:mobile\ )?video\b | click/tap\ here | link:\ 
       | more\ top\ stories | follow\ \S+\s*:
       | (?:sign\ (?:up|in)|subscribe|download\ the|log\ ?in|register)\b
@@ -215,8 +211,23 @@ static BOILERPLATE_START: LazyLock<Regex> = LazyLock::new(|| {
       | this\ is\ a\ (?:developing|breaking)\ (?:news\ )?story\b.{0,60}\b(?:check\ back|stay\ with|updated|update|more\ information|details)
       | check\ back\ (?:later\ )?for\ (?:updates|more)
       | (?:copy\ link|skip\ ad|autoplay|playpause|loading\.\.\.|close\ skip\b)
-      | continuing\ coverage\s*: | \.\.\.[a-z]
+      | \.\.\.[a-z]
     )"#,
+    )
+});
+
+/// Labels of links to other stories and media (`RELATED: ...`, `PHOTOS:
+/// ...`). Only short lines are links: a long paragraph after such a label
+/// (`PREVIOUS STORY: ...` followed by the earlier story) is copy.
+static LINK_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?xi)^(?:>>\s*|×\s*)?(?:
+        (?:related|more|read\ more|see\ also|also\ read|previous(?:\ story|\ coverage)?|more\ on\ this(?:\ story)?
+          |photos|video|watch|listen|trending|recommended|top\ stories|tags|topics|filed\ under|keywords
+          |related\ (?:content|coverage|stories|links|articles|video)|resources|images|raw\ video|mugshots
+          |continuing\ coverage)\s*:
+      | related\ (?:content|coverage|stories|links|articles|videos?)\b | see\ also\b
+    )",
     )
 });
 
@@ -541,7 +552,7 @@ fn is_boilerplate(text: &str, count: usize) -> bool {
     if BOILERPLATE_START.is_match(text) || TWEET_SIGNATURE.is_match(text) {
         return true;
     }
-    if count <= SHORT && BOILERPLATE_ANYWHERE.is_match(text) {
+    if count <= SHORT && (BOILERPLATE_ANYWHERE.is_match(text) || LINK_LABEL.is_match(text)) {
         return true;
     }
     if is_separator(text) {

@@ -33,6 +33,8 @@ fn prose_stays_prose() {
         "“We will rebuild,” the principal told parents at a meeting on Monday night.",
         "Expanded Coverage:",
         "The statement read in part:",
+        // A long paragraph after a link label is copy: the earlier story.
+        "PREVIOUS STORY: The county opened its shelter on Monday after the storm knocked out power to more than four thousand homes, and volunteers worked through the night to set up cots, blankets and a kitchen for the families who came in from the flooded streets.",
     ] {
         assert_eq!(role_of(line), Role::Prose, "{line}");
     }
