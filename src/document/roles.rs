@@ -23,7 +23,9 @@
 //!
 //! 1. **boilerplate**: copyright lines, share and navigation bars,
 //!    sign-up and app prompts, "Related:" and "Read more" links, embedded
-//!    tweets, comment and log-in widgets, separator lines;
+//!    tweets, comment and log-in widgets, separator lines, a related-stories
+//!    widget (two or more paragraphs each doubled), and text read from a
+//!    scanned print page (words split at column breaks: `real- ly`);
 //! 2. **caption**: photo and video captions and credits (`Image 3 of 9`,
 //!    `(Photo: ...)`, `Buy Photo`, `(AP Photo/...)`, `Name/Outlet` credit
 //!    endings, video time codes);
@@ -563,6 +565,10 @@ fn is_boilerplate(text: &str, count: usize) -> bool {
     if items.len() >= 3 && items.iter().all(|item| words(item).count() <= 3) {
         return true;
     }
+    // A page scanned from print: not copy an editor corrects word by word.
+    if is_scanned_print(text, count) {
+        return true;
+    }
     // A share bar or a row of buttons: nothing but navigation words.
     count > 0
         && count <= 12
@@ -673,6 +679,19 @@ fn is_small_word(word: &str) -> bool {
             | "via"
             | "with"
     )
+}
+
+/// A word split at a line break of a printed column, as text read from a
+/// scanned page keeps it: `real- ly`, `get- ting`.
+static COLUMN_BREAK: LazyLock<Regex> = LazyLock::new(|| regex(r"\b\p{Ll}{2,}- \p{Ll}{2,}\b"));
+
+/// Text read from a scanned print page (an e-edition): many words split at
+/// column line breaks, at least five and one per 200 words. Real prose has
+/// almost none (`pre- and post-war`); on the gvc corpus only one paragraph,
+/// a whole OCR'd newspaper page, has more than one.
+fn is_scanned_print(text: &str, count: usize) -> bool {
+    let splits = COLUMN_BREAK.find_iter(text).count();
+    splits >= 5 && splits * 200 >= count
 }
 
 /// Whether a paragraph ends like a sentence, before closing marks.

@@ -66,6 +66,15 @@ fn boilerplate_is_recognised() {
     ] {
         assert_eq!(role_of(line), Role::Boilerplate, "{line}");
     }
+    // A page scanned from print, with words split at the column breaks.
+    let scan =
+        "The fair opens on Friday with rides for chil- dren and a show of prize cat- tle. \
+                The tickets cost five dol- lars at the gate and park- ing is free for every vis- itor.";
+    assert_eq!(role_of(scan), Role::Boilerplate);
+    assert_eq!(
+        role_of("Both pre- and post-war houses line the street, the survey found."),
+        Role::Prose
+    );
 }
 
 #[test]
