@@ -39,7 +39,10 @@
 //!   each unit has a figure the other lacks (parallel items of a list, such
 //!   as one victim after another; a contradiction is a matter for the
 //!   fact-consistency rules); a unit that takes part in two or more repeats
-//!   (a caption under every photo of a gallery); and with
+//!   (a caption under every photo of a gallery); units in two versions of
+//!   an updated story (see [`crate::document::Paragraph::section`]), which
+//!   repeat each other by design; paragraphs of roles the rule does not
+//!   read (by default, only prose is compared); and with
 //!   `max_per_document` every finding of a document that has more than that
 //!   many (related-story widgets, data tables).
 //!
@@ -55,7 +58,9 @@
 //! - For `sentence` and `paragraph`: `match` (`similar`, the default, or
 //!   `identical`), `threshold` (0 to 1, default 0.65; `similar` only),
 //!   `min_words` (default 8), `skip_heading` (default true),
-//!   `skip_adjacent` (default false), `skip_conflicting_numbers` (default
+//!   `skip_adjacent` (default false), `min_distance` (default 1: units
+//!   closer than this are not compared; `skip_adjacent` is 2),
+//!   `skip_conflicting_numbers` (default
 //!   true), `max_per_document` (default 0, no limit), `unless` (a regex).
 //!
 //! Templates may use `{word}` and `{match}` (`the the`) for words;
