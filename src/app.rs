@@ -80,6 +80,7 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
         known,
     } = setup(&args.rules, &args.config, &mut sources);
     problems.extend(levels::apply(&mut rules, &level_settings(args)));
+    rules.rules.retain(|r| r.enabled);
     let active: Vec<String> = rules.rules.iter().map(|r| r.id.clone()).collect();
     let mut files = discover(&args.paths, &mut problems);
     if let Some(config) = &config {
@@ -420,6 +421,9 @@ fn setup(rule_args: &RuleArgs, config_args: &ConfigArgs, sources: &mut Sources) 
             if let Some(rule) = rules.rules.iter_mut().find(|r| r.id == settings.id) {
                 if let Some(severity) = settings.severity {
                     rule.severity = severity;
+                }
+                if settings.enabled == Some(true) {
+                    rule.enabled = true;
                 }
             }
         }

@@ -3,17 +3,21 @@
 //! A [`Document`] is built once per file and then read by every rule kind.
 //! It holds the file's lines, paragraphs, sentences and quotations, each as a
 //! byte [`Span`] into the original text, so a kind can slice the text and
-//! report exact positions without re-segmenting anything.
+//! report exact positions without re-segmenting anything. Each paragraph
+//! also has a [`Role`] (prose, headline, caption, boilerplate, ...; see
+//! [`roles`]), so that rules can leave a page's furniture alone.
 
 pub mod attribution;
 mod paragraphs;
 mod quotes;
+pub mod roles;
 mod sentences;
 
 use crate::source::Span;
 pub use attribution::Attribution;
 
 pub use quotes::QuoteStyle;
+pub use roles::{Role, RoleSet};
 pub use sentences::split_sentences;
 
 /// A paragraph: a block of text separated from its neighbours by a blank
@@ -23,6 +27,15 @@ pub struct Paragraph {
     pub span: Span,
     /// Indices into [`Document::sentences`].
     pub sentences: std::ops::Range<usize>,
+    /// What the paragraph is for: the article's prose, its headline, or
+    /// the furniture of the page it came from.
+    pub role: Role,
+    /// A dateline opening the paragraph (`CHICAGO (AP) — `), if any.
+    pub dateline: Option<Span>,
+    /// The version of an updated story the paragraph belongs to: 0 before
+    /// the first update marker (`UPDATE (5:04 p.m.):`, `ORIGINAL STORY:`),
+    /// then one more at each marker.
+    pub section: usize,
 }
 
 /// A sentence, trimmed of surrounding white space.
@@ -73,9 +86,10 @@ impl<'t> Document<'t> {
     pub fn parse(text: &'t str) -> Self {
         let lines = split_lines(text);
         let paragraph_spans = paragraphs::split(text, &lines);
+        let classified = roles::classify(text, &paragraph_spans);
         let mut paragraphs = Vec::with_capacity(paragraph_spans.len());
         let mut sentences = Vec::new();
-        for (index, span) in paragraph_spans.into_iter().enumerate() {
+        for (index, (span, class)) in paragraph_spans.into_iter().zip(classified).enumerate() {
             let first = sentences.len();
             for sentence in split_sentences(&text[span.range()]) {
                 sentences.push(Sentence {
@@ -86,6 +100,9 @@ impl<'t> Document<'t> {
             paragraphs.push(Paragraph {
                 span,
                 sentences: first..sentences.len(),
+                role: class.role,
+                dateline: class.dateline,
+                section: class.section,
             });
         }
         let (quotes, stray_closing_marks) = quotes::find(text, &paragraphs, &sentences);
@@ -119,6 +136,19 @@ impl<'t> Document<'t> {
         let index = self.sentences.partition_point(|s| s.span.end <= offset);
         (index < self.sentences.len() && self.sentences[index].span.start <= offset)
             .then_some(index)
+    }
+
+    /// The index of the paragraph containing byte `offset`, if any.
+    pub fn paragraph_at(&self, offset: u32) -> Option<usize> {
+        let index = self.paragraphs.partition_point(|p| p.span.end <= offset);
+        (index < self.paragraphs.len() && self.paragraphs[index].span.start <= offset)
+            .then_some(index)
+    }
+
+    /// The role of the paragraph containing byte `offset`; `None` between
+    /// paragraphs.
+    pub fn role_at(&self, offset: u32) -> Option<Role> {
+        self.paragraph_at(offset).map(|i| self.paragraphs[i].role)
     }
 
     /// The quotations that lie within `span`.

@@ -282,15 +282,28 @@ impl Agree {
     }
 
     /// Every statement of the fact in `doc`.
-    pub fn gather(&self, doc: &Document<'_>) -> Vec<Statement> {
+    pub fn gather(&self, rule: &Rule, doc: &Document<'_>) -> Vec<Statement> {
         let mut statements = Vec::new();
-        let last = self.lead_paragraphs.unwrap_or(usize::MAX);
+        // The paragraphs read: those of the rule's roles (no related links,
+        // captions or boilerplate), and of those only the first
+        // `lead_paragraphs` (headline and lede).
+        let read: Vec<bool> = {
+            let mut left = self.lead_paragraphs.unwrap_or(usize::MAX);
+            doc.paragraphs
+                .iter()
+                .map(|p| {
+                    let wanted = left > 0 && rule.reads(p.role);
+                    left -= usize::from(wanted);
+                    wanted
+                })
+                .collect()
+        };
         let units: Vec<Span> = match self.within {
             Scope::Document => Vec::new(),
             within => within.units(doc).collect(),
         };
         let wanted = |figure: Span| units.is_empty() || units.iter().any(|u| u.contains(figure));
-        for sentence in doc.sentences.iter().filter(|s| s.paragraph < last) {
+        for sentence in doc.sentences.iter().filter(|s| read[s.paragraph]) {
             let text = doc.slice(sentence.span);
             let base = sentence.span.start as usize;
             match &self.matcher {

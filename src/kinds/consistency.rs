@@ -184,7 +184,7 @@ impl Consistency {
             .collect()
     }
 
-    pub fn gather(&self, _rule: &Rule, _file: FileId, doc: &Document<'_>) -> Option<Vec<FormUse>> {
+    pub fn gather(&self, rule: &Rule, _file: FileId, doc: &Document<'_>) -> Option<Vec<FormUse>> {
         let mut uses = Vec::new();
         let units: Vec<Span> = self.within.units(doc).collect();
         if let Some((regex, literals)) = &self.forms {
@@ -222,6 +222,9 @@ impl Consistency {
                 }
             }
         }
+        // Only uses in the paragraphs the rule reads (no captions, no
+        // related links, no boilerplate).
+        uses.retain(|u| rule.reads_at(doc, u.span.start));
         (!uses.is_empty()).then_some(uses)
     }
 

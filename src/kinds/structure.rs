@@ -119,7 +119,12 @@ impl StructureCheck {
         doc: &Document<'_>,
         out: &mut Vec<Diagnostic>,
     ) {
-        // The last non-blank line of the document.
+        // The last non-blank line of the document. When it lies in a
+        // paragraph the rule does not read (a copyright line, a share bar,
+        // a byline), the finding is dropped by the rule's role filter: the
+        // copy ends on furniture, not on a promise. Looking past the
+        // furniture for the last line of prose was tried on the gvc corpus
+        // and found more related-story links than missing statements.
         let Some(&last) = doc
             .lines
             .iter()
