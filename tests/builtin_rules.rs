@@ -61,7 +61,12 @@ fn every_builtin_rule_fires_on_invalid_and_stays_quiet_on_valid() {
 fn rules_off_by_default_are_built_in_and_listed() {
     let mut sources = Sources::new();
     let rules = load_builtin(&mut sources);
-    let off: Vec<&str> = rules.rules.iter().filter(|r| !r.enabled).map(|r| r.id.as_str()).collect();
+    let off: Vec<&str> = rules
+        .rules
+        .iter()
+        .filter(|r| !r.enabled)
+        .map(|r| r.id.as_str())
+        .collect();
     assert_eq!(
         off,
         [

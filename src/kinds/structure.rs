@@ -203,9 +203,12 @@ fn is_small_word(word: &str) -> bool {
     SMALL_WORDS.contains(&word)
 }
 
+/// `span` without white space at either end, nor text blanked out of the
+/// prose view (a URL at the end of a credit line is not where it ends).
 fn trim(doc: &Document<'_>, span: Span) -> Span {
+    let blank = |c: char| c.is_whitespace() || c == '\0';
     let text = doc.slice(span);
-    let lead = text.len() - text.trim_start().len();
+    let lead = text.len() - text.trim_start_matches(blank).len();
     let start = span.start as usize + lead;
-    Span::new(start, start + text.trim().len())
+    Span::new(start, start + text.trim_matches(blank).len())
 }
