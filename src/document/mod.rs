@@ -157,6 +157,27 @@ impl<'t> Document<'t> {
     }
 }
 
+/// Words that stay lowercase in Title Case.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+    "or", "the", "to", "vs", "via", "with",
+];
+
+/// Whether `text` is written in Title Case (or capitals) with between
+/// `min_words` and `max_words` words: every word but the small ones
+/// (`of`, `the`, ...) starts with a capital or a digit.
+pub fn is_title_case(text: &str, min_words: usize, max_words: usize) -> bool {
+    let all: Vec<&str> = words(text).map(|w| &text[w.range()]).collect();
+    if all.len() < min_words || all.len() > max_words {
+        return false;
+    }
+    let content: Vec<&&str> = all.iter().filter(|w| !SMALL_WORDS.contains(w)).collect();
+    !content.is_empty()
+        && content
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+}
+
 /// The spans of every word in `text`: runs of letters and digits, with
 /// inner apostrophes, hyphens and periods kept (`don't`, `ISIS-linked`,
 /// `U.S`). Offsets are relative to `text`.

@@ -644,41 +644,7 @@ fn is_subheading(text: &str) -> bool {
     {
         return false;
     }
-    let all: Vec<&str> = words(text).map(|w| &text[w.range()]).collect();
-    if all.len() < 2 || all.len() > MAX_SUBHEADING_WORDS {
-        return false;
-    }
-    let content: Vec<&&str> = all.iter().filter(|w| !is_small_word(w)).collect();
-    !content.is_empty()
-        && content
-            .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
-}
-
-/// Words that stay lowercase in Title Case.
-fn is_small_word(word: &str) -> bool {
-    matches!(
-        word,
-        "a" | "an"
-            | "and"
-            | "as"
-            | "at"
-            | "but"
-            | "by"
-            | "for"
-            | "from"
-            | "in"
-            | "into"
-            | "nor"
-            | "of"
-            | "on"
-            | "or"
-            | "the"
-            | "to"
-            | "vs"
-            | "via"
-            | "with"
-    )
+    super::is_title_case(text, 2, MAX_SUBHEADING_WORDS)
 }
 
 /// A word split at a line break of a printed column, as text read from a

@@ -30,7 +30,7 @@ use crate::rules::RuleRegex;
 
 use super::KindInfo;
 use crate::diagnostic::Diagnostic;
-use crate::document::{words, Document};
+use crate::document::{is_title_case, Document};
 use crate::rules::reader::TableReader;
 use crate::rules::{compile_regex, Rule};
 use crate::source::{FileId, Span};
@@ -155,16 +155,7 @@ impl StructureCheck {
         {
             return false;
         }
-        let all: Vec<&str> = words(line).map(|w| &line[w.range()]).collect();
-        if all.len() < self.min_heading_words || all.len() > self.max_heading_words {
-            return false;
-        }
-        // Small words stay lowercase in Title Case.
-        let content: Vec<&&str> = all.iter().filter(|w| !is_small_word(w)).collect();
-        !content.is_empty()
-            && content
-                .iter()
-                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        is_title_case(line, self.min_heading_words, self.max_heading_words)
     }
 
     fn check_headline(
@@ -191,16 +182,6 @@ impl StructureCheck {
             _ => None,
         }));
     }
-}
-
-/// Words that stay lowercase in Title Case.
-const SMALL_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
-    "or", "the", "to", "vs", "via", "with",
-];
-
-fn is_small_word(word: &str) -> bool {
-    SMALL_WORDS.contains(&word)
 }
 
 /// `span` without white space at either end, nor text blanked out of the
