@@ -260,3 +260,58 @@ message = "crowd size disagrees: {value} here, {expected} elsewhere"
         "{stdout}"
     );
 }
+
+#[test]
+fn skip_documents_leaves_round_ups_out_of_the_comparison() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = |skip: &str| {
+        format!(
+            r#"
+[[rule]]
+id = "wounded-count"
+kind = "agree"
+severity = "warning"
+description = "How many were wounded must agree"
+lead_paragraphs = 2
+{skip}
+pattern = '(?i){{quantity}} (?:people )?(?:were )?wounded\b'
+message = "wounded count disagrees: {{value}} here, {{expected}} elsewhere"
+"#
+        )
+    };
+    fs::create_dir(dir.path().join("story")).unwrap();
+    fs::write(dir.path().join("story/a.txt"), "Three wounded in shooting on Elm Street\n\nThree people were wounded on Elm Street on Friday night, police said.\n").unwrap();
+    fs::write(dir.path().join("story/b.txt"), "Elm Street shooting leaves three hurt\n\nThree people were wounded when shots were fired on Elm Street, police said.\n").unwrap();
+    fs::write(dir.path().join("story/c.txt"), "17 wounded in weekend shootings across the city\n\nSeventeen people were wounded in weekend shootings, including three on Elm Street.\n").unwrap();
+    fs::write(dir.path().join("plain.toml"), rule("")).unwrap();
+    fs::write(
+        dir.path().join("skipping.toml"),
+        rule(r#"skip_documents = '(?i)\bweekend shootings\b'"#),
+    )
+    .unwrap();
+    let (code, stdout, _) = run_in(
+        dir.path(),
+        &[
+            "--format",
+            "short",
+            "--no-default-rules",
+            "--rules",
+            "plain.toml",
+            "story",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert!(stdout.contains("story/c.txt:1:1: warning[wounded-count]: wounded count disagrees: 17 here, 3 elsewhere"), "{stdout}");
+    let (_, stdout, _) = run_in(
+        dir.path(),
+        &[
+            "--format",
+            "short",
+            "--no-default-rules",
+            "--rules",
+            "skipping.toml",
+            "story",
+        ],
+    );
+    assert_eq!(stdout, "", "the round-up states no figure for the incident");
+}

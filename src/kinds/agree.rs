@@ -29,6 +29,10 @@
 //! - `within`: `document` (default), `outside-quotes` (figures in
 //!   quotations are left out: a speaker's rough "about a hundred" is not
 //!   the reporter's count) or `inside-quotes`.
+//! - `skip_documents`: a regex; a document whose paragraphs read (see
+//!   `lead_paragraphs`) match it states no figure for this fact. For
+//!   round-ups (`weekend`, `across the city`), whose figures add up
+//!   several incidents.
 //! - `lead_paragraphs`: read only the first N paragraphs of each document
 //!   (headline and lede), where a story states its own figures; later
 //!   paragraphs often give figures for other events. Default: all.
@@ -52,7 +56,14 @@ use crate::source::{FileId, Sources, Span};
 pub const INFO: KindInfo = KindInfo {
     name: "agree",
     summary: "statements of one fact must state figures that agree",
-    options: &["pattern", "scope", "strict", "lead_paragraphs", "within"],
+    options: &[
+        "pattern",
+        "scope",
+        "strict",
+        "lead_paragraphs",
+        "within",
+        "skip_documents",
+    ],
 };
 
 const PLACEHOLDER: &str = "{quantity}";
@@ -102,6 +113,7 @@ pub struct Agree {
     strict: bool,
     lead_paragraphs: Option<usize>,
     within: Scope,
+    skip_documents: Option<RuleRegex>,
 }
 
 pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Agree> {
@@ -114,6 +126,9 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Agree> 
     let grouping = grouping.map(|g| g.unwrap_or(Grouping::Directory)).ok();
     let strict = reader.bool("strict").unwrap_or(false);
     let lead_paragraphs = reader.count("lead_paragraphs");
+    let skip_documents = reader
+        .string("skip_documents")
+        .map(|raw| compile_regex(&raw, source, reader.errors));
     let within = Scope::read_key(reader, "within", Scope::Document);
     let pattern = pattern?;
     let matcher = compile_matcher(&pattern, source, reader)?;
@@ -124,6 +139,10 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Agree> 
         strict,
         lead_paragraphs,
         within: within?,
+        skip_documents: match skip_documents {
+            Some(regex) => Some(regex?),
+            None => None,
+        },
     })
 }
 
@@ -298,6 +317,16 @@ impl Agree {
                 })
                 .collect()
         };
+        if let Some(skip) = &self.skip_documents {
+            let skipped = doc
+                .paragraphs
+                .iter()
+                .zip(&read)
+                .any(|(p, &read)| read && skip.is_match(doc.slice(p.span)));
+            if skipped {
+                return statements;
+            }
+        }
         let units: Vec<Span> = match self.within {
             Scope::Document => Vec::new(),
             within => within.units(doc).collect(),
