@@ -315,3 +315,47 @@ message = "wounded count disagrees: {{value}} here, {{expected}} elsewhere"
     );
     assert_eq!(stdout, "", "the round-up states no figure for the incident");
 }
+
+#[test]
+fn an_updated_story_is_corrected_not_contradicted() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("rule.toml"),
+        r#"
+[[rule]]
+id = "killed"
+kind = "agree"
+severity = "error"
+description = "Deaths must agree within an article"
+scope = "file"
+pattern = '(?i){quantity} (?:people )?(?:were )?killed\b'
+message = "killed count disagrees: {value} here, {expected} elsewhere"
+"#,
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("updated.txt"),
+        "Shooting at plant\n\nUPDATE (5:04 p.m.): Three people were killed, police now say.\n\nORIGINAL STORY: Two people were killed at the plant on Friday, police said.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("slip.txt"),
+        "Shooting at plant\n\nThree people were killed at the plant on Friday.\n\nTwo people were killed when the gunman opened fire, police said.\n",
+    )
+    .unwrap();
+    let (_, stdout, _) = run_in(
+        dir.path(),
+        &[
+            "--format",
+            "short",
+            "--no-default-rules",
+            "--rules",
+            "rule.toml",
+            ".",
+        ],
+    );
+    assert_eq!(
+        stdout, "./slip.txt:5:1: error[killed]: killed count disagrees: 2 here, 3 elsewhere\n",
+        "the update is a correction; the slip is a contradiction"
+    );
+}

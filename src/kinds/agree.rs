@@ -12,6 +12,10 @@
 //! the fact shown beside it, in whichever file it is. When no statement has
 //! more support than another, the later one is reported.
 //!
+//! Within one article, two versions of an updated story (an `UPDATE:`
+//! above the original text, see the document model's sections) may state
+//! different figures: that is a correction, and is not reported.
+//!
 //! A named group `key` tracks several facts with one rule:
 //! `{quantity} (?P<key>Tajik|Uzbek) nationals` compares Tajik figures with
 //! Tajik figures only. Keys are compared in lowercase, without a plural
@@ -101,6 +105,9 @@ pub struct Statement {
     pub figure: Span,
     /// The whole match of the rule's pattern.
     pub span: Span,
+    /// The version of an updated story the statement is in (see
+    /// [`crate::document::Paragraph::section`]).
+    pub section: usize,
 }
 
 #[derive(Debug)]
@@ -335,6 +342,7 @@ impl Agree {
         for sentence in doc.sentences.iter().filter(|s| read[s.paragraph]) {
             let text = doc.slice(sentence.span);
             let base = sentence.span.start as usize;
+            let first_new = statements.len();
             match &self.matcher {
                 Matcher::Split(alternatives) => {
                     for found in QUANTITY_REGEX.find_iter(text) {
@@ -379,6 +387,11 @@ impl Agree {
                     }
                 }
             }
+            // Which version of an updated story these statements are in.
+            let section = doc.paragraphs[sentence.paragraph].section;
+            for statement in &mut statements[first_new..] {
+                statement.section = section;
+            }
         }
         statements
     }
@@ -421,10 +434,15 @@ impl Agree {
         sources: &Sources,
         out: &mut Vec<Diagnostic>,
     ) {
-        let agree = |a: &Statement, b: &Statement| a.quantity.agrees_with(&b.quantity, self.strict);
-        let support: Vec<usize> = facts
-            .iter()
-            .map(|(_, a)| facts.iter().filter(|(_, b)| agree(a, b)).count())
+        // Two versions of one updated article (an `UPDATE:` above the
+        // original story) may give different figures: that is a
+        // correction, not a contradiction.
+        let agree = |i: usize, j: usize| {
+            let ((fa, a), (fb, b)) = (facts[i], facts[j]);
+            (fa == fb && a.section != b.section) || a.quantity.agrees_with(&b.quantity, self.strict)
+        };
+        let support: Vec<usize> = (0..facts.len())
+            .map(|i| (0..facts.len()).filter(|&j| agree(i, j)).count())
             .collect();
         let mut order: Vec<usize> = (0..facts.len()).collect();
         order.sort_by(|&a, &b| support[b].cmp(&support[a]).then(a.cmp(&b)));
@@ -437,7 +455,7 @@ impl Agree {
                     .1
                     .quantity
                     .agrees_with(&known.quantity, self.strict),
-                None => consensus.iter().all(|&c| agree(facts[c].1, facts[i].1)),
+                None => consensus.iter().all(|&c| agree(c, i)),
             };
             if joins {
                 consensus.push(i);
@@ -486,7 +504,7 @@ impl Agree {
                 None => most_common(
                     consensus
                         .iter()
-                        .filter(|&&c| !agree(facts[c].1, statement))
+                        .filter(|&&c| !agree(c, i))
                         .map(|&c| facts[c].1.quantity.to_string()),
                 )
                 .unwrap_or_default(),
@@ -578,6 +596,7 @@ fn push(
         written: written.to_owned(),
         figure: Span::new(base + figure.start, base + figure.end),
         span: Span::new(base + whole.start, base + whole.end),
+        section: 0,
     });
 }
 
