@@ -47,7 +47,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::rules::RuleRegex;
 
 use super::words;
 use crate::source::Span;
@@ -183,13 +183,14 @@ const MAX_SUBHEADING_WORDS: usize = 10;
 /// anywhere in the paragraph applies only up to this many words.
 const SHORT: usize = 25;
 
-fn regex(pattern: &str) -> Regex {
-    // The patterns are constants of this module, tested below.
-    Regex::new(pattern).unwrap_or_else(|error| panic!("bad role pattern: {error}"))
+fn regex(pattern: &str) -> RuleRegex {
+    // The patterns are constants of this module, checked by its tests; a
+    // bad one is a bug in factlint, not in anyone's input.
+    RuleRegex::new(pattern, 1 << 24).unwrap_or_else(|error| panic!("bad role pattern: {error}"))
 }
 
 /// Whole lines that are site furniture, whatever their length.
-static BOILERPLATE_START: LazyLock<Regex> = LazyLock::new(|| {
+static BOILERPLATE_START: LazyLock<RuleRegex> = LazyLock::new(|| {
     regex(
         r#"(?xi)^(?:>>\s*|×\s*)?(?:
         \(?(?:©|copyright\b|\(c\)\s*\d{4})
@@ -221,7 +222,7 @@ static BOILERPLATE_START: LazyLock<Regex> = LazyLock::new(|| {
 /// Labels of links to other stories and media (`RELATED: ...`, `PHOTOS:
 /// ...`). Only short lines are links: a long paragraph after such a label
 /// (`PREVIOUS STORY: ...` followed by the earlier story) is copy.
-static LINK_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+static LINK_LABEL: LazyLock<RuleRegex> = LazyLock::new(|| {
     regex(
         r"(?xi)^(?:>>\s*|×\s*)?(?:
         (?:related|more|read\ more|see\ also|also\ read|previous(?:\ story|\ coverage)?|more\ on\ this(?:\ story)?
@@ -234,7 +235,7 @@ static LINK_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Furniture phrases that mark a short line wherever they stand.
-static BOILERPLATE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+static BOILERPLATE_ANYWHERE: LazyLock<RuleRegex> = LazyLock::new(|| {
     regex(
         r"(?xi)
         all\ rights\ reserved | © | pic\.twitter\.com | \{\*.*\*\} | \{\{.*\}\}
@@ -248,7 +249,7 @@ static BOILERPLATE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An embedded tweet's signature: `— Name (@handle) March 18, 2015`.
-static TWEET_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+static TWEET_SIGNATURE: LazyLock<RuleRegex> = LazyLock::new(|| {
     regex(r"(?:—|--|-)\s*[^()\n]{1,60}\(@\w+\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*$")
 });
 
@@ -304,7 +305,7 @@ const NAVIGATION: &[&str] = &[
 ];
 
 /// Photo and video captions, and credit lines.
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+static CAPTION: LazyLock<RuleRegex> = LazyLock::new(|| {
     regex(
         r#"(?x)
         ^Image\ \d+\ of\ /?\ ?\d+ | ^Photo\ \d+\ of\ \d+
@@ -321,12 +322,12 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A photographer's credit closing a caption: `... Jane Doe/The Daily News`.
-static CREDIT_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+static CREDIT_ENDING: LazyLock<RuleRegex> = LazyLock::new(|| {
     regex(r"\b[A-Z][a-z]+ [A-Z][a-z]+ ?/ ?(?:for )?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,4}\)?\s*$")
 });
 
 /// Bylines, sign-offs and contact lines.
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+static BYLINE: LazyLock<RuleRegex> = LazyLock::new(|| {
     regex(
         r#"(?x)
         ^(?i:with\ (?:news\ )?wire\ services|contributing:|staff\ and\ wire\ reports|written\ by\ |by:\ )
@@ -345,18 +346,18 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A signed line, short and unterminated: `By Jane Doe`, `-- Jane Doe`,
 /// `—Chicago Sun-Times Wire`.
-static SIGNATURE: LazyLock<Regex> =
+static SIGNATURE: LazyLock<RuleRegex> =
     LazyLock::new(|| regex(r"^(?:(?i:by)\s+|(?:--|—|–|-)\s*)\p{Lu}"));
 
 /// Names a byline or a wire tag may consist of.
-static WIRE_TAG: LazyLock<Regex> = LazyLock::new(|| {
+static WIRE_TAG: LazyLock<RuleRegex> = LazyLock::new(|| {
     regex(
         r"(?i)^(?:the )?(?:associated press|reuters|breaking news staff|staff reports?|[\w .-]{1,30} wire)\.?$",
     )
 });
 
 /// The transcript form: `Dispatcher: "..."`, `Q: ...`, `>> ...`.
-static TRANSCRIPT: LazyLock<Regex> = LazyLock::new(|| {
+static TRANSCRIPT: LazyLock<RuleRegex> = LazyLock::new(|| {
     regex(
         r#"(?x)
         ^(?P<speaker>[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3}|[0-9]{3}\ [A-Za-z]+)\s*:\s*["“]
@@ -386,14 +387,14 @@ const NOT_SPEAKERS: &[&str] = &[
 /// A dateline at the start of a paragraph: a place in capitals, an
 /// optional state and outlet, then a dash: `CHICAGO (AP) — `,
 /// `LOUISVILLE, Ky. (WDRB) -- `, `OVERLAND, MO (KTVI) - `.
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+static DATELINE: LazyLock<RuleRegex> = LazyLock::new(|| {
     regex(
         r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?\s*(?:\([A-Za-z0-9 .&/-]{1,30}\))?\s*(?:—|–|--|-)(?:\s+|$)",
     )
 });
 
 /// A paragraph that opens a new version of an updated story.
-static UPDATE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+static UPDATE_MARKER: LazyLock<RuleRegex> = LazyLock::new(|| {
     regex(
         r"(?xi)^[\W\x{200B}]*(?:
         updated?s?|original(?:\ story)?|previous(?:\ coverage|\ story)?|earlier(?:\ coverage|\ story)?|editor['’]?s\ note
@@ -404,7 +405,7 @@ static UPDATE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A site's name after a page title: ` - KSLA News 12 Shreveport, ...`,
 /// ` | Phoenix Breaking News, Weather, Sports`.
-static SITE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+static SITE_SUFFIX: LazyLock<RuleRegex> = LazyLock::new(|| {
     regex(
         r"^\s[-|–]\s[^\n]*\b(?:News|TV|Radio|Weather|Sports|Times|Post|Herald|Tribune|Gazette|[a-z0-9]\.com)\b",
     )
@@ -649,7 +650,7 @@ fn is_subheading(text: &str) -> bool {
 
 /// A word split at a line break of a printed column, as text read from a
 /// scanned page keeps it: `real- ly`, `get- ting`.
-static COLUMN_BREAK: LazyLock<Regex> = LazyLock::new(|| regex(r"\b\p{Ll}{2,}- \p{Ll}{2,}\b"));
+static COLUMN_BREAK: LazyLock<RuleRegex> = LazyLock::new(|| regex(r"\b\p{Ll}{2,}- \p{Ll}{2,}\b"));
 
 /// Text read from a scanned print page (an e-edition): many words split at
 /// column line breaks, at least five and one per 200 words. Real prose has

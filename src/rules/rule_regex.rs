@@ -83,6 +83,14 @@ impl RuleRegex {
         self.for_text(text).is_match(text)
     }
 
+    pub fn find<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
+        self.for_text(text).find(text)
+    }
+
+    pub fn find_iter<'r, 't>(&'r self, text: &'t str) -> regex::Matches<'r, 't> {
+        self.for_text(text).find_iter(text)
+    }
+
     pub fn captures<'t>(&self, text: &'t str) -> Option<regex::Captures<'t>> {
         self.for_text(text).captures(text)
     }
