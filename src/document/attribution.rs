@@ -216,17 +216,22 @@ pub fn find(doc: &Document<'_>, index: usize, verbs: &VerbSet) -> Option<Attribu
         .sentence_at(quote.span.end.saturating_sub(1))
         .unwrap_or(first)
         .max(first);
-    let sentences = Span {
-        start: doc.sentences[first].span.start.min(quote.span.start),
-        end: doc.sentences[last].span.end.max(quote.span.end),
-    };
+    let sentences = within_reach(
+        text,
+        quote,
+        Span {
+            start: doc.sentences[first].span.start.min(quote.span.start),
+            end: doc.sentences[last].span.end.max(quote.span.end),
+        },
+    );
     if let Some(found) = search(doc, sentences, quote, verbs) {
         return Some(found);
     }
     let paragraph = &doc.paragraphs[quote.paragraph];
-    let outside_words = words_outside_quotes(doc, sentences).count();
+    let outside_words = words_outside_quotes(doc, sentences).take(2).count();
     if outside_words <= 1 {
-        if let Some(found) = search(doc, paragraph.span, quote, verbs) {
+        let area = within_reach(text, quote, paragraph.span);
+        if let Some(found) = search(doc, area, quote, verbs) {
             return Some(found);
         }
     }
@@ -266,14 +271,59 @@ pub fn find(doc: &Document<'_>, index: usize, verbs: &VerbSet) -> Option<Attribu
     }
     // The previous paragraph ends inside or with a quotation: the speech
     // goes on.
+    // Quotations are in text order: the last one before this paragraph's
+    // first is the previous paragraph's last, if it is in that paragraph.
     let last_quote = doc.quotes[..index]
-        .iter()
-        .rposition(|q| q.paragraph == quote.paragraph - 1)?;
+        .partition_point(|q| q.paragraph < quote.paragraph)
+        .checked_sub(1)
+        .filter(|&i| doc.quotes[i].paragraph == quote.paragraph - 1)?;
     let ends_with_it = doc.quotes[last_quote].span.end >= previous.span.end.saturating_sub(1);
     if ends_with_it {
         return doc.quotes[last_quote].attribution;
     }
     None
+}
+
+/// How far from a quotation, in bytes, its attribution is looked for: a
+/// verb of saying further away than a few paragraphs' worth of text does
+/// not attribute it. The bound keeps the search linear in the size of the
+/// text: without it, every quotation of a paragraph (or a sentence) many
+/// megabytes long searched all of it, and a long line full of quotations
+/// took hours.
+const REACH: u32 = 2000;
+
+/// `area` cut to [`REACH`] bytes either side of `quote`, the cut moved
+/// inwards to white space so that no word is cut in two.
+fn within_reach(text: &str, quote: &Quote, area: Span) -> Span {
+    let mut start = area.start.max(quote.span.start.saturating_sub(REACH));
+    let mut end = area.end.min(quote.span.end.saturating_add(REACH));
+    if start > area.start {
+        let from = ceil_char_boundary(text, start as usize);
+        start = text[from..quote.span.start as usize]
+            .find(char::is_whitespace)
+            .map_or(quote.span.start, |i| (from + i) as u32);
+    }
+    if end < area.end {
+        let to = floor_char_boundary(text, end as usize);
+        end = text[quote.span.end as usize..to]
+            .rfind(char::is_whitespace)
+            .map_or(quote.span.end, |i| quote.span.end + i as u32);
+    }
+    Span { start, end }
+}
+
+fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// The colon right before a quotation, if one introduces it: the text
@@ -355,7 +405,17 @@ fn words_outside_quotes<'d>(doc: &'d Document<'_>, area: Span) -> impl Iterator<
     let text = doc.text();
     words(&text[area.range()])
         .map(move |w| w.offset(area.start as usize))
-        .filter(move |w| !doc.quotes.iter().any(|q| q.span.contains(*w)))
+        .filter(move |w| !in_quote(&doc.quotes, *w))
+}
+
+/// Whether `word` lies inside one of `quotes`. Quotations are in text
+/// order and never overlap (one is open at a time), so only the last one
+/// starting at or before the word can hold it: a binary search, not a scan
+/// of every quotation, which made a long paragraph full of quotations
+/// quadratic.
+fn in_quote(quotes: &[Quote], word: Span) -> bool {
+    let before = quotes.partition_point(|q| q.span.start <= word.start);
+    before > 0 && quotes[before - 1].span.contains(word)
 }
 
 /// The speaker next to an attribution verb: the words of the same clause

@@ -202,3 +202,18 @@ fn seed_000_reads_as_expected() {
     // Blank-line separated, and the title is its own paragraph.
     assert_eq!(doc.paragraphs.len(), 13);
 }
+
+/// A paragraph of thousands of quotations (a long line of scraped copy) is
+/// read in linear time: each quotation's attribution is looked for near
+/// it, not across the whole paragraph.
+#[test]
+fn a_long_paragraph_full_of_quotations_is_read_quickly() {
+    let text = "“Whole sentence quote.” ".repeat(5_000) + "Ruiz said.";
+    let doc = Document::parse(&text);
+    assert_eq!(doc.paragraphs.len(), 1);
+    assert_eq!(doc.quotes.len(), 5_000);
+    // The last quotation is next to the verb; the first is far from it.
+    let last = doc.quotes.last().and_then(|q| q.attribution);
+    assert_eq!(last.map(|a| doc.slice(a.verb)), Some("said"));
+    assert!(doc.quotes[0].attribution.is_none());
+}
