@@ -27,6 +27,17 @@ fn edited_story(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// A temporary directory holding `files` (path, text).
+fn scratch(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    dir
+}
+
 fn lint(dir: &Path, args: &[&str]) -> (i32, String) {
     let mut all = vec!["--color", "never"];
     all.extend_from_slice(args);
@@ -209,10 +220,10 @@ fn facts_json_has_a_stable_shape() {
 
 #[test]
 fn a_quantity_inside_a_group_is_extracted() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("rule.toml"),
-        r#"
+    let dir = scratch(&[
+        (
+            "rule.toml",
+            r#"
 [[rule]]
 id = "crowd-size"
 kind = "agree"
@@ -221,13 +232,12 @@ description = "Crowd sizes must agree"
 pattern = '(?i)(?:a crowd of {quantity}|{quantity} (?:protesters|marchers))\b'
 message = "crowd size disagrees: {value} here, {expected} elsewhere"
 "#,
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("story.txt"),
-        "A crowd of about 300 gathered.\n\nPolice said 900 marchers took part.\n",
-    )
-    .unwrap();
+        ),
+        (
+            "story.txt",
+            "A crowd of about 300 gathered.\n\nPolice said 900 marchers took part.\n",
+        ),
+    ]);
     let (code, stdout, _) = run_in(
         dir.path(),
         &[
@@ -318,10 +328,8 @@ message = "wounded count disagrees: {{value}} here, {{expected}} elsewhere"
 
 #[test]
 fn an_updated_story_is_corrected_not_contradicted() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("rule.toml"),
-        r#"
+    let dir = scratch(&[
+        ("rule.toml", r#"
 [[rule]]
 id = "killed"
 kind = "agree"
@@ -330,19 +338,10 @@ description = "Deaths must agree within an article"
 scope = "file"
 pattern = '(?i){quantity} (?:people )?(?:were )?killed\b'
 message = "killed count disagrees: {value} here, {expected} elsewhere"
-"#,
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("updated.txt"),
-        "Shooting at plant\n\nUPDATE (5:04 p.m.): Three people were killed, police now say.\n\nORIGINAL STORY: Two people were killed at the plant on Friday, police said.\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("slip.txt"),
-        "Shooting at plant\n\nThree people were killed at the plant on Friday.\n\nTwo people were killed when the gunman opened fire, police said.\n",
-    )
-    .unwrap();
+"#),
+        ("updated.txt", "Shooting at plant\n\nUPDATE (5:04 p.m.): Three people were killed, police now say.\n\nORIGINAL STORY: Two people were killed at the plant on Friday, police said.\n"),
+        ("slip.txt", "Shooting at plant\n\nThree people were killed at the plant on Friday.\n\nTwo people were killed when the gunman opened fire, police said.\n"),
+    ]);
     let (_, stdout, _) = run_in(
         dir.path(),
         &[
