@@ -80,6 +80,7 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
         known,
     } = setup(&args.rules, &args.config, &mut sources);
     problems.extend(levels::apply(&mut rules, &level_settings(args)));
+    rules.rules.retain(|r| r.enabled);
     let active: Vec<String> = rules.rules.iter().map(|r| r.id.clone()).collect();
     let mut files = discover(&args.paths, &mut problems);
     if let Some(config) = &config {
@@ -93,14 +94,26 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
         &mut problems,
     );
     let mut progress = Progress::new(args.format == Format::Human && !args.quiet);
-    let report = engine::lint_paths(
-        &rules,
-        &mut sources,
-        &files,
-        sheets,
-        &args.stdin_filename,
-        &mut |done, total| progress.update(done, total),
-    );
+    let run = || {
+        engine::lint_paths(
+            &rules,
+            &mut sources,
+            &files,
+            sheets,
+            &args.stdin_filename,
+            &mut |done, total| progress.update(done, total),
+        )
+    };
+    let report = match args.threads {
+        Some(threads) => match rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(threads))
+            .build()
+        {
+            Ok(pool) => pool.install(run),
+            Err(_) => run(),
+        },
+        None => run(),
+    };
     progress.finish();
     problems.extend(report.problems);
     let mut findings = report.findings;
@@ -376,6 +389,11 @@ struct Setup {
 /// `rule_dirs`, then `--rules`, with the configuration's rule options,
 /// severities and project words applied.
 fn setup(rule_args: &RuleArgs, config_args: &ConfigArgs, sources: &mut Sources) -> Setup {
+    // The figure grammar is large; build it on another thread while the
+    // rules compile, rather than when the first file is read.
+    rayon::spawn(|| {
+        std::sync::LazyLock::force(&crate::quantity::QUANTITY_REGEX);
+    });
     let mut problems = Vec::new();
     let path = if config_args.no_config {
         None
@@ -403,6 +421,9 @@ fn setup(rule_args: &RuleArgs, config_args: &ConfigArgs, sources: &mut Sources) 
             if let Some(rule) = rules.rules.iter_mut().find(|r| r.id == settings.id) {
                 if let Some(severity) = settings.severity {
                     rule.severity = severity;
+                }
+                if settings.enabled == Some(true) {
+                    rule.enabled = true;
                 }
             }
         }

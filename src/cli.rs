@@ -155,6 +155,10 @@ pub struct LintArgs {
     #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff"])]
     pub write_baseline: Option<PathBuf>,
 
+    /// How many threads read and check files (default: one per core).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+
     /// The name to show for standard input (`-` in PATHS); a `.md` name
     /// reads it as Markdown.
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]

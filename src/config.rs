@@ -129,14 +129,7 @@ impl Config {
         let mut errors = Errors::new(file);
         let (root, parse_errors) = DeTable::parse_recoverable(source);
         if !parse_errors.is_empty() {
-            for error in parse_errors {
-                let span = error.span().map_or(Span::new(0, 0), Span::from);
-                errors.error(
-                    span,
-                    format!("invalid TOML: {}", error.message().trim_end()),
-                    "here",
-                );
-            }
+            errors.toml_errors(parse_errors);
             return (None, retag(errors.diagnostics));
         }
         let root_span = span_of(&root);

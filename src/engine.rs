@@ -10,6 +10,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::document::Document;
 use crate::fact_sheet::FactSheets;
@@ -30,6 +32,14 @@ pub struct Report {
     pub files_checked: usize,
     /// The linted files, in order.
     pub files: Vec<FileId>,
+}
+
+/// What the rules found in one file, before it joins the run.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    findings: Vec<Diagnostic>,
+    /// Evidence for cross-document rules, by rule index.
+    evidence: Vec<(usize, Evidence)>,
 }
 
 /// A lint run in progress: documents go in one at a time with
@@ -61,21 +71,41 @@ impl<'r> Linter<'r> {
 
     /// Runs every rule over one file of `sources`.
     pub fn add(&mut self, sources: &Sources, file: FileId) {
+        let analysis = self.analyse(sources, file);
+        self.record(sources, file, analysis);
+    }
+
+    /// What the rules find in one file: its findings, and its evidence for
+    /// cross-document rules. Reads only, so files can be analysed in
+    /// parallel.
+    pub fn analyse(&self, sources: &Sources, file: FileId) -> Analysis {
         let source = sources.get(file);
         let view = input::prose_view(source.name(), source.text());
         let doc = Document::parse(&view);
+        let mut analysis = Analysis::default();
         for (index, rule) in self.rules.rules.iter().enumerate() {
             match rule.kind.grouping() {
-                None => rule.check(file, &doc, &mut self.findings),
-                Some(grouping) => {
+                None => rule.check(file, &doc, &mut analysis.findings),
+                Some(_) => {
                     if let Some(evidence) = rule.kind.gather(rule, file, &doc) {
-                        let key = group_key(grouping, source.name(), file);
-                        self.evidence
-                            .entry((index, key))
-                            .or_default()
-                            .push((file, evidence));
+                        analysis.evidence.push((index, evidence));
                     }
                 }
+            }
+        }
+        analysis
+    }
+
+    /// Adds the analysis of `file` to the run, in file order.
+    pub fn record(&mut self, sources: &Sources, file: FileId, analysis: Analysis) {
+        self.findings.extend(analysis.findings);
+        for (index, evidence) in analysis.evidence {
+            if let Some(grouping) = self.rules.rules[index].kind.grouping() {
+                let key = group_key(grouping, sources.get(file).name(), file);
+                self.evidence
+                    .entry((index, key))
+                    .or_default()
+                    .push((file, evidence));
             }
         }
     }
@@ -120,32 +150,48 @@ pub fn lint_document(rules: &RuleSet, sources: &Sources, file: FileId) -> Vec<Di
 pub fn lint_paths(
     rules: &RuleSet,
     sources: &mut Sources,
-    paths: &[impl AsRef<Path>],
+    paths: &[impl AsRef<Path> + Sync],
     sheets: FactSheets,
     stdin_name: &str,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Report {
     let mut report = Report::default();
     let mut linter = Linter::new(rules).with_fact_sheets(sheets);
-    for (done, path) in paths.iter().enumerate() {
+    // Files are read and analysed in parallel, a chunk at a time, and
+    // joined in order, so the output does not depend on the threads.
+    const CHUNK: usize = 256;
+    let mut done = 0;
+    for chunk in paths.chunks(CHUNK) {
         progress(done, paths.len());
-        let path = path.as_ref();
-        let (name, text) = if path.as_os_str() == "-" {
-            (stdin_name.to_owned(), read_stdin())
-        } else {
-            (path.display().to_string(), read_text(path))
-        };
-        let text = match text {
-            Ok(text) => text,
-            Err(error) => {
-                report.problems.push(error.to_diagnostic());
-                continue;
+        let read: Vec<Result<SourceFile, ReadError>> = chunk
+            .par_iter()
+            .map(|path| {
+                let path = path.as_ref();
+                if path.as_os_str() == "-" {
+                    read_stdin().map(|text| SourceFile::new(stdin_name, text))
+                } else {
+                    read_text(path).map(|text| SourceFile::new(path.display().to_string(), text))
+                }
+            })
+            .collect();
+        let mut ids = Vec::with_capacity(read.len());
+        for file in read {
+            match file {
+                Ok(file) => ids.push(sources.add(file)),
+                Err(error) => report.problems.push(error.to_diagnostic()),
             }
-        };
-        let id = sources.add(SourceFile::new(name, text));
-        linter.add(sources, id);
-        report.files.push(id);
-        report.files_checked += 1;
+        }
+        let sources_now: &Sources = sources;
+        let analyses: Vec<Analysis> = ids
+            .par_iter()
+            .map(|&id| linter.analyse(sources_now, id))
+            .collect();
+        for (&id, analysis) in ids.iter().zip(analyses) {
+            linter.record(sources_now, id, analysis);
+            report.files.push(id);
+            report.files_checked += 1;
+        }
+        done += chunk.len();
     }
     report.findings = linter.finish(sources);
     report

@@ -71,15 +71,12 @@ impl FactSheet {
         };
         let (root, parse_errors) = DeTable::parse_recoverable(text);
         if !parse_errors.is_empty() {
-            for parse_error in parse_errors {
-                let span = parse_error.span().map_or(Span::new(0, 0), Span::from);
-                error(
-                    span,
-                    format!("invalid TOML: {}", parse_error.message().trim_end()),
-                    "here",
-                    None,
-                );
-            }
+            let mut toml = crate::rules::reader::Errors::new(file);
+            toml.toml_errors(parse_errors);
+            problems.extend(toml.diagnostics.into_iter().map(|mut d| {
+                d.code = FACT_SHEET.to_owned();
+                d
+            }));
             return (sheet, problems);
         }
         let agree_ids: Vec<&str> = rules

@@ -103,7 +103,7 @@ impl FactTable {
                 let Kind::Agree(agree) = &rule.kind else {
                     continue;
                 };
-                for statement in agree.gather(&doc) {
+                for statement in agree.gather(rule, &doc) {
                     facts.push(FactRow {
                         rule: rule.id.clone(),
                         key: statement.key.clone(),

@@ -17,13 +17,18 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
 use regex::Regex;
 
+use crate::rules::RuleRegex;
+
 static COMMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").expect("valid regex"));
 
 /// URLs, `www.` addresses and e-mail addresses.
-static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\b(?:https?://|www\.)[^\s<>"“”]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"#)
-        .expect("valid regex")
+static ADDRESS: LazyLock<RuleRegex> = LazyLock::new(|| {
+    RuleRegex::new(
+        r#"\b(?:https?://|www\.)[^\s<>"“”]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"#,
+        1 << 24,
+    )
+    .expect("valid regex")
 });
 
 /// Whether a file name is a Markdown file.
@@ -36,7 +41,7 @@ pub fn is_markdown(name: &str) -> bool {
 /// read as Markdown). Borrowed when nothing needed blanking.
 pub fn prose_view<'t>(name: &str, text: &'t str) -> Cow<'t, str> {
     let mut ranges: Vec<Range<usize>> = COMMENT.find_iter(text).map(|m| m.range()).collect();
-    for found in ADDRESS.find_iter(text) {
+    for found in ADDRESS.for_text(text).find_iter(text) {
         // A sentence's final period or a closing bracket is not part of it.
         let trimmed = found
             .as_str()

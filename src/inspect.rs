@@ -10,7 +10,8 @@
 //! ```json
 //! { "version": 1,
 //!   "files": [ { "path": "story.txt",
-//!     "paragraphs": [ { "index": 0, "span": SPAN, "text": "...", "sentences": [0, 1] } ],
+//!     "paragraphs": [ { "index": 0, "span": SPAN, "text": "...", "role": "headline",
+//!                       "dateline": null | PART, "sentences": [0, 1] } ],
 //!     "sentences":  [ { "index": 0, "paragraph": 0, "span": SPAN, "text": "..." } ],
 //!     "quotes":     [ { "index": 0, "paragraph": 0, "sentence": 0, "span": SPAN,
 //!                       "inner": SPAN, "text": "...", "style": "curly", "closed": true,
@@ -24,14 +25,16 @@
 //! characters; the end is the position just past the last character), and
 //! `PART` is `{ "text", "span": SPAN }`, and `INTERVAL` is `{ "low",
 //! "high" (null when unbounded), "low_inclusive", "high_inclusive",
-//! "percent" }`. A key left out by `--only` is absent.
+//! "percent" }`. A paragraph's `role` is one of `prose`, `headline`,
+//! `dateline`, `byline`, `caption`, `boilerplate` and `transcript` (see
+//! [`crate::document::roles`]). A key left out by `--only` is absent.
 
 use std::io::{self, Write};
 
 use codespan_reporting::term::termcolor::{Buffer, Color, ColorSpec, WriteColor};
 use serde::Serialize;
 
-use crate::document::{Document, QuoteStyle};
+use crate::document::{Document, QuoteStyle, Role};
 use crate::facts::Interval;
 use crate::quantity::{self, QUANTITY_REGEX};
 use crate::rules::template::escape_invisible;
@@ -84,6 +87,10 @@ pub struct ParagraphView {
     pub index: usize,
     pub span: Location,
     pub text: String,
+    /// What the paragraph is for: prose, headline, caption, boilerplate...
+    pub role: Role,
+    /// A dateline opening the paragraph.
+    pub dateline: Option<Part>,
     pub sentences: Vec<usize>,
 }
 
@@ -171,6 +178,8 @@ impl FileView {
                     index,
                     span: Location::new(file, p.span),
                     text: original(p.span),
+                    role: p.role,
+                    dateline: p.dateline.map(part),
                     sentences: p.sentences.clone().collect(),
                 })
                 .collect()
@@ -255,6 +264,7 @@ impl FileView {
                 branch(out, "", last_paragraph)?;
                 label(out, &format!("paragraph {}", paragraph.index + 1))?;
                 position(out, paragraph.span, true)?;
+                write_role(out, paragraph)?;
                 writeln!(out)?;
                 let indent = if last_paragraph { "    " } else { "│   " };
                 for (si, &s) in paragraph.sentences.iter().enumerate() {
@@ -285,6 +295,7 @@ impl FileView {
         for paragraph in self.paragraphs.iter().flatten() {
             label(out, &format!("paragraph {}", paragraph.index + 1))?;
             position(out, paragraph.span, true)?;
+            write_role(out, paragraph)?;
             writeln!(out, " {}", escape_invisible(&paragraph.text))?;
         }
         for sentence in self.sentences.iter().flatten() {
@@ -313,6 +324,20 @@ impl FileView {
         position(out, sentence.span, false)?;
         writeln!(out, " {}", escape_invisible(&sentence.text))
     }
+}
+
+/// The paragraph's role, and its dateline if it opens with one:
+/// ` (prose, dateline `CHICAGO —`)`.
+fn write_role(out: &mut Buffer, paragraph: &ParagraphView) -> io::Result<()> {
+    let dateline = paragraph
+        .dateline
+        .as_ref()
+        .map(|d| format!(", dateline `{}`", escape_invisible(d.text.trim_end())))
+        .unwrap_or_default();
+    let text = format!(" ({}{dateline})", paragraph.role);
+    out.set_color(ColorSpec::new().set_fg(Some(Color::Magenta)))?;
+    write!(out, "{text}")?;
+    out.reset()
 }
 
 fn write_quote(out: &mut Buffer, indent: &str, quote: &QuoteView, last: bool) -> io::Result<()> {

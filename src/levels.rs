@@ -4,7 +4,9 @@
 //! warnings, `-D/--deny RULE` makes them errors; `all` names every rule.
 //! Settings for `all` apply first, then those for single rules, so
 //! `-D all -A mid-word-capital` denies everything but that rule. Within
-//! each group allow comes before warn before deny.
+//! each group allow comes before warn before deny. `all` covers the rules
+//! that are on by default; a rule that is off by default (`enabled =
+//! false` in its rule file) is turned on by naming it with `-W` or `-D`.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::reader::closest;
@@ -41,7 +43,9 @@ pub fn apply(rules: &mut RuleSet, settings: &[(String, Level)]) -> Vec<Diagnosti
     let mut allowed = vec![false; ids.len()];
     for (id, level) in ordered {
         let targets: Vec<usize> = if id == "all" {
-            (0..ids.len()).collect()
+            // `all` means the rules that are on by default; a rule that is
+            // off by default is turned on only by name.
+            (0..ids.len()).filter(|&i| rules.rules[i].enabled).collect()
         } else {
             match ids.iter().position(|i| i == id) {
                 Some(index) => vec![index],
@@ -62,10 +66,12 @@ pub fn apply(rules: &mut RuleSet, settings: &[(String, Level)]) -> Vec<Diagnosti
                 Level::Allow => allowed[index] = true,
                 Level::Warn => {
                     allowed[index] = false;
+                    rules.rules[index].enabled = true;
                     rules.rules[index].severity = Severity::Warning;
                 }
                 Level::Deny => {
                     allowed[index] = false;
+                    rules.rules[index].enabled = true;
                     rules.rules[index].severity = Severity::Error;
                 }
             }

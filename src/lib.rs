@@ -2,7 +2,9 @@
 //!
 //! The architecture in a paragraph: [`walk`] finds the files; [`source`]
 //! holds their text with line tables; [`document`] segments each file once
-//! into paragraphs, sentences and quotations with byte spans; [`rules`]
+//! into paragraphs, sentences and quotations with byte spans, and tells the
+//! article's prose from the page's furniture (each paragraph's role, which
+//! every rule filters on); [`rules`]
 //! loads TOML rule files (built-in and the user's) into validated
 //! [`rules::Rule`]s, each backed by an algorithm in [`kinds`]; [`engine`]
 //! runs every rule over every document and sorts the findings; [`render`]

@@ -47,6 +47,9 @@ fn parse(file: &SourceFile) -> Vec<Suppression> {
     let text = file.text();
     let mut found: Vec<Suppression> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
+    if !text.contains("factlint-") {
+        return Vec::new();
+    }
     for captures in DIRECTIVE.captures_iter(text) {
         let (Some(whole), Some(kind), Some(names)) =
             (captures.get(0), captures.get(1), captures.get(2))

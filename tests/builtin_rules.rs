@@ -1,6 +1,7 @@
-//! Every built-in rule against its fixtures: `invalid*.txt` must fire (and
-//! the rendered diagnostics are snapshot-tested), `valid*.txt` must stay
-//! quiet. Every built-in rule must have fixtures of both kinds.
+//! Every built-in rule, those off by default included, against its
+//! fixtures: `invalid*.txt` must fire (and the rendered diagnostics are
+//! snapshot-tested), `valid*.txt` must stay quiet. Every such rule must have
+//! fixtures of both kinds.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -21,7 +22,8 @@ fn load_builtin(sources: &mut Sources) -> RuleSet {
     rules
 }
 
-/// Lints one fixture file with the built-in rules, keeping `rule`'s findings.
+/// Lints one fixture file with every built-in rule (on or off by default), keeping
+/// `rule`'s findings.
 fn lint_fixture(path: &Path, rule: &str) -> (Sources, Vec<Diagnostic>) {
     let mut sources = Sources::new();
     let rules = load_builtin(&mut sources);
@@ -52,6 +54,34 @@ fn every_builtin_rule_fires_on_invalid_and_stays_quiet_on_valid() {
     let mut sources = Sources::new();
     let rules = load_builtin(&mut sources);
     assert!(!rules.rules.is_empty());
+    check_fixtures(&rules);
+}
+
+#[test]
+fn rules_off_by_default_are_built_in_and_listed() {
+    let mut sources = Sources::new();
+    let rules = load_builtin(&mut sources);
+    let off: Vec<&str> = rules
+        .rules
+        .iter()
+        .filter(|r| !r.enabled)
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(
+        off,
+        [
+            "name-spelling",
+            "unattributed-quote",
+            "unbalanced-quote",
+            "mixed-quote-style",
+            "duplicate-paragraph",
+            "long-headline"
+        ]
+    );
+}
+
+/// Runs every rule of `rules` against its fixtures.
+fn check_fixtures(rules: &RuleSet) {
     for rule in &rules.rules {
         let invalid = fixtures(&rule.id, "invalid");
         let valid = fixtures(&rule.id, "valid");

@@ -27,6 +27,17 @@ fn edited_story(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// A temporary directory holding `files` (path, text).
+fn scratch(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    dir
+}
+
 fn lint(dir: &Path, args: &[&str]) -> (i32, String) {
     let mut all = vec!["--color", "never"];
     all.extend_from_slice(args);
@@ -43,16 +54,19 @@ fn findings_of(stdout: &str, rule: &str) -> String {
         .join("\n\n")
 }
 
+/// `name-spelling` is off by default; these runs turn it on.
+const NAMES_ON: [&str; 2] = ["-W", "name-spelling"];
+
 #[test]
 fn a_name_misspelt_in_one_article_is_reported_against_the_story() {
-    let (_, clean) = lint(&manifest_dir(), &["seeds/"]);
+    let (_, clean) = lint(&manifest_dir(), &[NAMES_ON[0], NAMES_ON[1], "seeds/"]);
     assert_eq!(findings_of(&clean, "name-spelling"), "");
     let dir = edited_story(&[(
         "003_671e6e606567e874.txt",
         "Secretary Alejandro Mayorkas",
         "Secretary Alejandro Majorkas",
     )]);
-    let (_, stdout) = lint(dir.path(), &["story"]);
+    let (_, stdout) = lint(dir.path(), &[NAMES_ON[0], NAMES_ON[1], "story"]);
     let found = findings_of(&stdout, "name-spelling");
     assert!(found.contains("story/003_671e6e606567e874.txt"), "{found}");
     assert!(
@@ -202,4 +216,145 @@ fn facts_json_has_a_stable_shape() {
         assert!(first.get(key).is_some(), "missing {key}: {first}");
     }
     insta::assert_snapshot!("facts_json", stdout);
+}
+
+#[test]
+fn a_quantity_inside_a_group_is_extracted() {
+    let dir = scratch(&[
+        (
+            "rule.toml",
+            r#"
+[[rule]]
+id = "crowd-size"
+kind = "agree"
+severity = "error"
+description = "Crowd sizes must agree"
+pattern = '(?i)(?:a crowd of {quantity}|{quantity} (?:protesters|marchers))\b'
+message = "crowd size disagrees: {value} here, {expected} elsewhere"
+"#,
+        ),
+        (
+            "story.txt",
+            "A crowd of about 300 gathered.\n\nPolice said 900 marchers took part.\n",
+        ),
+    ]);
+    let (code, stdout, _) = run_in(
+        dir.path(),
+        &[
+            "facts",
+            "--no-default-rules",
+            "--rules",
+            "rule.toml",
+            "story.txt",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("crowd-size  -    about 300") && stdout.contains("900"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = run_in(
+        dir.path(),
+        &[
+            "--format",
+            "short",
+            "--no-default-rules",
+            "--rules",
+            "rule.toml",
+            "story.txt",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("error[crowd-size]: crowd size disagrees: 900 here, about 300 elsewhere"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn skip_documents_leaves_round_ups_out_of_the_comparison() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = |skip: &str| {
+        format!(
+            r#"
+[[rule]]
+id = "wounded-count"
+kind = "agree"
+severity = "warning"
+description = "How many were wounded must agree"
+lead_paragraphs = 2
+{skip}
+pattern = '(?i){{quantity}} (?:people )?(?:were )?wounded\b'
+message = "wounded count disagrees: {{value}} here, {{expected}} elsewhere"
+"#
+        )
+    };
+    fs::create_dir(dir.path().join("story")).unwrap();
+    fs::write(dir.path().join("story/a.txt"), "Three wounded in shooting on Elm Street\n\nThree people were wounded on Elm Street on Friday night, police said.\n").unwrap();
+    fs::write(dir.path().join("story/b.txt"), "Elm Street shooting leaves three hurt\n\nThree people were wounded when shots were fired on Elm Street, police said.\n").unwrap();
+    fs::write(dir.path().join("story/c.txt"), "17 wounded in weekend shootings across the city\n\nSeventeen people were wounded in weekend shootings, including three on Elm Street.\n").unwrap();
+    fs::write(dir.path().join("plain.toml"), rule("")).unwrap();
+    fs::write(
+        dir.path().join("skipping.toml"),
+        rule(r#"skip_documents = '(?i)\bweekend shootings\b'"#),
+    )
+    .unwrap();
+    let (code, stdout, _) = run_in(
+        dir.path(),
+        &[
+            "--format",
+            "short",
+            "--no-default-rules",
+            "--rules",
+            "plain.toml",
+            "story",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert!(stdout.contains("story/c.txt:1:1: warning[wounded-count]: wounded count disagrees: 17 here, 3 elsewhere"), "{stdout}");
+    let (_, stdout, _) = run_in(
+        dir.path(),
+        &[
+            "--format",
+            "short",
+            "--no-default-rules",
+            "--rules",
+            "skipping.toml",
+            "story",
+        ],
+    );
+    assert_eq!(stdout, "", "the round-up states no figure for the incident");
+}
+
+#[test]
+fn an_updated_story_is_corrected_not_contradicted() {
+    let dir = scratch(&[
+        ("rule.toml", r#"
+[[rule]]
+id = "killed"
+kind = "agree"
+severity = "error"
+description = "Deaths must agree within an article"
+scope = "file"
+pattern = '(?i){quantity} (?:people )?(?:were )?killed\b'
+message = "killed count disagrees: {value} here, {expected} elsewhere"
+"#),
+        ("updated.txt", "Shooting at plant\n\nUPDATE (5:04 p.m.): Three people were killed, police now say.\n\nORIGINAL STORY: Two people were killed at the plant on Friday, police said.\n"),
+        ("slip.txt", "Shooting at plant\n\nThree people were killed at the plant on Friday.\n\nTwo people were killed when the gunman opened fire, police said.\n"),
+    ]);
+    let (_, stdout, _) = run_in(
+        dir.path(),
+        &[
+            "--format",
+            "short",
+            "--no-default-rules",
+            "--rules",
+            "rule.toml",
+            ".",
+        ],
+    );
+    assert_eq!(
+        stdout, "./slip.txt:5:1: error[killed]: killed count disagrees: 2 here, 3 elsewhere\n",
+        "the update is a correction; the slip is a contradiction"
+    );
 }

@@ -26,6 +26,8 @@ pub struct RuleEntry {
     pub id: String,
     pub kind: &'static str,
     pub severity: &'static str,
+    /// False for a rule that is off by default (turned on with `-W`).
+    pub enabled: bool,
     pub description: String,
     pub message: String,
     pub help: Option<String>,
@@ -71,6 +73,7 @@ impl RuleList {
                     id: rule.id.clone(),
                     kind: rule.kind_info().name,
                     severity: rule.severity.as_str(),
+                    enabled: rule.enabled,
                     description: rule.description.clone(),
                     message: rule.message.source(),
                     help: rule.help.as_ref().map(|t| t.source()),
@@ -90,6 +93,7 @@ impl RuleList {
         if self.rules.is_empty() {
             return String::from("no rules are loaded\n");
         }
+        // `(off)`: off by default; `-W RULE` turns it on.
         let mut rows: Vec<[String; 5]> = vec![[
             "ID".into(),
             "KIND".into(),
@@ -101,7 +105,11 @@ impl RuleList {
             rows.push([
                 rule.id.clone(),
                 rule.kind.into(),
-                rule.severity.into(),
+                if rule.enabled {
+                    rule.severity.into()
+                } else {
+                    format!("{} (off)", rule.severity)
+                },
                 format!("{}:{}", rule.file, rule.line),
                 rule.description.clone(),
             ]);

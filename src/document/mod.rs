@@ -3,17 +3,21 @@
 //! A [`Document`] is built once per file and then read by every rule kind.
 //! It holds the file's lines, paragraphs, sentences and quotations, each as a
 //! byte [`Span`] into the original text, so a kind can slice the text and
-//! report exact positions without re-segmenting anything.
+//! report exact positions without re-segmenting anything. Each paragraph
+//! also has a [`Role`] (prose, headline, caption, boilerplate, ...; see
+//! [`roles`]), so that rules can leave a page's furniture alone.
 
 pub mod attribution;
 mod paragraphs;
 mod quotes;
+pub mod roles;
 mod sentences;
 
 use crate::source::Span;
 pub use attribution::Attribution;
 
 pub use quotes::QuoteStyle;
+pub use roles::{Role, RoleSet};
 pub use sentences::split_sentences;
 
 /// A paragraph: a block of text separated from its neighbours by a blank
@@ -23,6 +27,15 @@ pub struct Paragraph {
     pub span: Span,
     /// Indices into [`Document::sentences`].
     pub sentences: std::ops::Range<usize>,
+    /// What the paragraph is for: the article's prose, its headline, or
+    /// the furniture of the page it came from.
+    pub role: Role,
+    /// A dateline opening the paragraph (`CHICAGO (AP) — `), if any.
+    pub dateline: Option<Span>,
+    /// The version of an updated story the paragraph belongs to: 0 before
+    /// the first update marker (`UPDATE (5:04 p.m.):`, `ORIGINAL STORY:`),
+    /// then one more at each marker.
+    pub section: usize,
 }
 
 /// A sentence, trimmed of surrounding white space.
@@ -73,9 +86,10 @@ impl<'t> Document<'t> {
     pub fn parse(text: &'t str) -> Self {
         let lines = split_lines(text);
         let paragraph_spans = paragraphs::split(text, &lines);
+        let classified = roles::classify(text, &paragraph_spans);
         let mut paragraphs = Vec::with_capacity(paragraph_spans.len());
         let mut sentences = Vec::new();
-        for (index, span) in paragraph_spans.into_iter().enumerate() {
+        for (index, (span, class)) in paragraph_spans.into_iter().zip(classified).enumerate() {
             let first = sentences.len();
             for sentence in split_sentences(&text[span.range()]) {
                 sentences.push(Sentence {
@@ -86,6 +100,9 @@ impl<'t> Document<'t> {
             paragraphs.push(Paragraph {
                 span,
                 sentences: first..sentences.len(),
+                role: class.role,
+                dateline: class.dateline,
+                section: class.section,
             });
         }
         let (quotes, stray_closing_marks) = quotes::find(text, &paragraphs, &sentences);
@@ -121,10 +138,44 @@ impl<'t> Document<'t> {
             .then_some(index)
     }
 
+    /// The index of the paragraph containing byte `offset`, if any.
+    pub fn paragraph_at(&self, offset: u32) -> Option<usize> {
+        let index = self.paragraphs.partition_point(|p| p.span.end <= offset);
+        (index < self.paragraphs.len() && self.paragraphs[index].span.start <= offset)
+            .then_some(index)
+    }
+
+    /// The role of the paragraph containing byte `offset`; `None` between
+    /// paragraphs.
+    pub fn role_at(&self, offset: u32) -> Option<Role> {
+        self.paragraph_at(offset).map(|i| self.paragraphs[i].role)
+    }
+
     /// The quotations that lie within `span`.
     pub fn quotes_in(&self, span: Span) -> impl Iterator<Item = &Quote> {
         self.quotes.iter().filter(move |q| span.contains(q.span))
     }
+}
+
+/// Words that stay lowercase in Title Case.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+    "or", "the", "to", "vs", "via", "with",
+];
+
+/// Whether `text` is written in Title Case (or capitals) with between
+/// `min_words` and `max_words` words: every word but the small ones
+/// (`of`, `the`, ...) starts with a capital or a digit.
+pub fn is_title_case(text: &str, min_words: usize, max_words: usize) -> bool {
+    let all: Vec<&str> = words(text).map(|w| &text[w.range()]).collect();
+    if all.len() < min_words || all.len() > max_words {
+        return false;
+    }
+    let content: Vec<&&str> = all.iter().filter(|w| !SMALL_WORDS.contains(w)).collect();
+    !content.is_empty()
+        && content
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
 }
 
 /// The spans of every word in `text`: runs of letters and digits, with

@@ -12,6 +12,10 @@
 //! the fact shown beside it, in whichever file it is. When no statement has
 //! more support than another, the later one is reported.
 //!
+//! Within one article, two versions of an updated story (an `UPDATE:`
+//! above the original text, see the document model's sections) may state
+//! different figures: that is a correction, and is not reported.
+//!
 //! A named group `key` tracks several facts with one rule:
 //! `{quantity} (?P<key>Tajik|Uzbek) nationals` compares Tajik figures with
 //! Tajik figures only. Keys are compared in lowercase, without a plural
@@ -29,6 +33,10 @@
 //! - `within`: `document` (default), `outside-quotes` (figures in
 //!   quotations are left out: a speaker's rough "about a hundred" is not
 //!   the reporter's count) or `inside-quotes`.
+//! - `skip_documents`: a regex; a document whose paragraphs read (see
+//!   `lead_paragraphs`) match it states no figure for this fact. For
+//!   round-ups (`weekend`, `across the city`), whose figures add up
+//!   several incidents.
 //! - `lead_paragraphs`: read only the first N paragraphs of each document
 //!   (headline and lede), where a story states its own figures; later
 //!   paragraphs often give figures for other events. Default: all.
@@ -37,7 +45,7 @@
 //! `{written}` (as written), `{expected}` (the consensus figure it
 //! contradicts), `{key}` (as written) and `{statement}`.
 
-use regex::Regex;
+use crate::rules::RuleRegex;
 
 use super::scope::Scope;
 use super::{Grouping, KindInfo};
@@ -52,7 +60,14 @@ use crate::source::{FileId, Sources, Span};
 pub const INFO: KindInfo = KindInfo {
     name: "agree",
     summary: "statements of one fact must state figures that agree",
-    options: &["pattern", "scope", "strict", "lead_paragraphs", "within"],
+    options: &[
+        "pattern",
+        "scope",
+        "strict",
+        "lead_paragraphs",
+        "within",
+        "skip_documents",
+    ],
 };
 
 const PLACEHOLDER: &str = "{quantity}";
@@ -66,14 +81,14 @@ enum Matcher {
     Split(Vec<Around>),
     /// `{quantity}` inside a group: the grammar is compiled into the
     /// rule's own regex, once per occurrence (`quantity0`, `quantity1`...).
-    Whole(Regex),
+    Whole(RuleRegex),
 }
 
 /// The context one alternative requires around a figure.
 #[derive(Debug)]
 struct Around {
-    before: Option<Regex>,
-    after: Option<Regex>,
+    before: Option<RuleRegex>,
+    after: Option<RuleRegex>,
 }
 
 /// One statement of a fact.
@@ -90,6 +105,9 @@ pub struct Statement {
     pub figure: Span,
     /// The whole match of the rule's pattern.
     pub span: Span,
+    /// The version of an updated story the statement is in (see
+    /// [`crate::document::Paragraph::section`]).
+    pub section: usize,
 }
 
 #[derive(Debug)]
@@ -102,6 +120,7 @@ pub struct Agree {
     strict: bool,
     lead_paragraphs: Option<usize>,
     within: Scope,
+    skip_documents: Option<RuleRegex>,
 }
 
 pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Agree> {
@@ -114,6 +133,9 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Agree> 
     let grouping = grouping.map(|g| g.unwrap_or(Grouping::Directory)).ok();
     let strict = reader.bool("strict").unwrap_or(false);
     let lead_paragraphs = reader.count("lead_paragraphs");
+    let skip_documents = reader
+        .string("skip_documents")
+        .map(|raw| compile_regex(&raw, source, reader.errors));
     let within = Scope::read_key(reader, "within", Scope::Document);
     let pattern = pattern?;
     let matcher = compile_matcher(&pattern, source, reader)?;
@@ -124,6 +146,10 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Agree> 
         strict,
         lead_paragraphs,
         within: within?,
+        skip_documents: match skip_documents {
+            Some(regex) => Some(regex?),
+            None => None,
+        },
     })
 }
 
@@ -150,7 +176,7 @@ fn compile_matcher(
     compile_regex(&stand_in, source, reader.errors)?;
     // Inline flags at the very start, `(?i)`, apply to every part.
     let (flags, body) = leading_flags(&raw.value);
-    let part = |text: &str, anchored_end: bool| -> Option<Option<Regex>> {
+    let part = |text: &str, anchored_end: bool| -> Option<Option<RuleRegex>> {
         if text.is_empty() {
             return Some(None);
         }
@@ -161,7 +187,7 @@ fn compile_matcher(
         } else {
             format!("{flags}(?:{text})")
         };
-        Regex::new(&pattern).ok().map(Some)
+        RuleRegex::new(&pattern, 1 << 24).ok().map(Some)
     };
     let split: Option<Vec<Around>> = top_level_alternatives(body)
         .into_iter()
@@ -192,10 +218,7 @@ fn compile_matcher(
         expanded.push_str(piece);
     }
     let whole = SpannedStr {
-        value: raw.value.replace(
-            PLACEHOLDER,
-            &format!("(?P<quantity>{})", quantity::QUANTITY_PATTERN),
-        ),
+        value: expanded,
         span: raw.span,
     };
     compile_regex(&whole, source, reader.errors).map(Matcher::Whole)
@@ -253,7 +276,7 @@ impl Around {
             key = captures.name("key").map(|k| k.as_str());
         }
         if let Some(after) = &self.after {
-            let captures = after.captures_at(text, figure.end)?;
+            let captures = after.for_text(text).captures_at(text, figure.end)?;
             let whole = captures.get(0)?;
             if whole.start() != figure.end {
                 return None;
@@ -285,17 +308,41 @@ impl Agree {
     }
 
     /// Every statement of the fact in `doc`.
-    pub fn gather(&self, doc: &Document<'_>) -> Vec<Statement> {
+    pub fn gather(&self, rule: &Rule, doc: &Document<'_>) -> Vec<Statement> {
         let mut statements = Vec::new();
-        let last = self.lead_paragraphs.unwrap_or(usize::MAX);
+        // The paragraphs read: those of the rule's roles (no related links,
+        // captions or boilerplate), and of those only the first
+        // `lead_paragraphs` (headline and lede).
+        let read: Vec<bool> = {
+            let mut left = self.lead_paragraphs.unwrap_or(usize::MAX);
+            doc.paragraphs
+                .iter()
+                .map(|p| {
+                    let wanted = left > 0 && rule.reads(p.role);
+                    left -= usize::from(wanted);
+                    wanted
+                })
+                .collect()
+        };
+        if let Some(skip) = &self.skip_documents {
+            let skipped = doc
+                .paragraphs
+                .iter()
+                .zip(&read)
+                .any(|(p, &read)| read && skip.is_match(doc.slice(p.span)));
+            if skipped {
+                return statements;
+            }
+        }
         let units: Vec<Span> = match self.within {
             Scope::Document => Vec::new(),
             within => within.units(doc).collect(),
         };
         let wanted = |figure: Span| units.is_empty() || units.iter().any(|u| u.contains(figure));
-        for sentence in doc.sentences.iter().filter(|s| s.paragraph < last) {
+        for sentence in doc.sentences.iter().filter(|s| read[s.paragraph]) {
             let text = doc.slice(sentence.span);
             let base = sentence.span.start as usize;
+            let first_new = statements.len();
             match &self.matcher {
                 Matcher::Split(alternatives) => {
                     for found in QUANTITY_REGEX.find_iter(text) {
@@ -315,11 +362,16 @@ impl Agree {
                         }
                     }
                 }
-                Matcher::Whole(regex) => {
+                Matcher::Whole(rule_regex) => {
+                    let regex = rule_regex.for_text(text);
                     for captures in regex.captures_iter(text) {
-                        let (Some(whole), Some(figure)) =
-                            (captures.get(0), captures.name("quantity"))
-                        else {
+                        // The figure is whichever `{quantity}` took part.
+                        let figure = regex
+                            .capture_names()
+                            .enumerate()
+                            .filter(|(_, name)| name.is_some_and(|n| n.starts_with("quantity")))
+                            .find_map(|(index, _)| captures.get(index));
+                        let (Some(whole), Some(figure)) = (captures.get(0), figure) else {
                             continue;
                         };
                         let key = captures.name("key").map(|k| k.as_str());
@@ -334,6 +386,11 @@ impl Agree {
                         );
                     }
                 }
+            }
+            // Which version of an updated story these statements are in.
+            let section = doc.paragraphs[sentence.paragraph].section;
+            for statement in &mut statements[first_new..] {
+                statement.section = section;
             }
         }
         statements
@@ -377,10 +434,15 @@ impl Agree {
         sources: &Sources,
         out: &mut Vec<Diagnostic>,
     ) {
-        let agree = |a: &Statement, b: &Statement| a.quantity.agrees_with(&b.quantity, self.strict);
-        let support: Vec<usize> = facts
-            .iter()
-            .map(|(_, a)| facts.iter().filter(|(_, b)| agree(a, b)).count())
+        // Two versions of one updated article (an `UPDATE:` above the
+        // original story) may give different figures: that is a
+        // correction, not a contradiction.
+        let agree = |i: usize, j: usize| {
+            let ((fa, a), (fb, b)) = (facts[i], facts[j]);
+            (fa == fb && a.section != b.section) || a.quantity.agrees_with(&b.quantity, self.strict)
+        };
+        let support: Vec<usize> = (0..facts.len())
+            .map(|i| (0..facts.len()).filter(|&j| agree(i, j)).count())
             .collect();
         let mut order: Vec<usize> = (0..facts.len()).collect();
         order.sort_by(|&a, &b| support[b].cmp(&support[a]).then(a.cmp(&b)));
@@ -393,7 +455,7 @@ impl Agree {
                     .1
                     .quantity
                     .agrees_with(&known.quantity, self.strict),
-                None => consensus.iter().all(|&c| agree(facts[c].1, facts[i].1)),
+                None => consensus.iter().all(|&c| agree(c, i)),
             };
             if joins {
                 consensus.push(i);
@@ -442,7 +504,7 @@ impl Agree {
                 None => most_common(
                     consensus
                         .iter()
-                        .filter(|&&c| !agree(facts[c].1, statement))
+                        .filter(|&&c| !agree(c, i))
                         .map(|&c| facts[c].1.quantity.to_string()),
                 )
                 .unwrap_or_default(),
@@ -534,6 +596,7 @@ fn push(
         written: written.to_owned(),
         figure: Span::new(base + figure.start, base + figure.end),
         span: Span::new(base + whole.start, base + whole.end),
+        section: 0,
     });
 }
 

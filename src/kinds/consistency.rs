@@ -33,14 +33,12 @@
 
 use std::collections::HashMap;
 
-use regex::Regex;
-
 use super::scope::Scope;
 use super::{Grouping, KindInfo};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::{words, Document};
 use crate::rules::reader::{edit_distance, TableReader};
-use crate::rules::Rule;
+use crate::rules::{Rule, RuleRegex};
 use crate::source::{FileId, Sources, Span};
 
 pub const INFO: KindInfo = KindInfo {
@@ -66,7 +64,7 @@ pub struct FormUse {
 pub struct Consistency {
     /// One automaton for every configured form, and the (group, form) of
     /// each literal.
-    forms: Option<(Regex, HashMap<String, usize>)>,
+    forms: Option<(RuleRegex, HashMap<String, usize>)>,
     names: bool,
     allow: std::collections::HashSet<String>,
     grouping: Grouping,
@@ -128,7 +126,7 @@ pub fn compile(reader: &mut TableReader<'_, '_>, _source: &str) -> Option<Consis
         // Longest first, so that the leftmost match is the longest form.
         sorted.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         let alternation: Vec<String> = sorted.iter().map(|form| bounded(form)).collect();
-        match Regex::new(&alternation.join("|")) {
+        match RuleRegex::new(&alternation.join("|"), 1 << 24) {
             Ok(regex) => Some((regex, literals)),
             Err(error) => {
                 reader.errors.error(
@@ -186,12 +184,13 @@ impl Consistency {
             .collect()
     }
 
-    pub fn gather(&self, _rule: &Rule, _file: FileId, doc: &Document<'_>) -> Option<Vec<FormUse>> {
+    pub fn gather(&self, rule: &Rule, _file: FileId, doc: &Document<'_>) -> Option<Vec<FormUse>> {
         let mut uses = Vec::new();
         let units: Vec<Span> = self.within.units(doc).collect();
         if let Some((regex, literals)) = &self.forms {
             for unit in &units {
-                for found in regex.find_iter(doc.slice(*unit)) {
+                let text = doc.slice(*unit);
+                for found in regex.for_text(text).find_iter(text) {
                     uses.push(FormUse {
                         lowercase: false,
                         set: literals.get(found.as_str()).copied(),
@@ -223,6 +222,9 @@ impl Consistency {
                 }
             }
         }
+        // Only uses in the paragraphs the rule reads (no captions, no
+        // related links, no boilerplate).
+        uses.retain(|u| rule.reads_at(doc, u.span.start));
         (!uses.is_empty()).then_some(uses)
     }
 

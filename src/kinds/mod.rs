@@ -25,7 +25,7 @@ pub mod spelling;
 pub mod structure;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
+use crate::document::{Document, RoleSet};
 use crate::fact_sheet::FactSheet;
 use crate::rules::reader::TableReader;
 use crate::rules::Rule;
@@ -127,7 +127,7 @@ impl Kind {
         match self {
             Kind::Consistency(kind) => kind.gather(rule, file, doc).map(Evidence::Forms),
             Kind::Agree(kind) => {
-                let statements = kind.gather(doc);
+                let statements = kind.gather(rule, doc);
                 (!statements.is_empty()).then_some(Evidence::Statements(statements))
             }
             _ => None,
@@ -194,6 +194,25 @@ impl Kind {
             Kind::Structure(_) => structure::INFO.name,
             Kind::Consistency(_) => consistency::INFO.name,
             Kind::Agree(_) => agree::INFO.name,
+        }
+    }
+
+    /// The paragraphs a rule of this kind reads when it sets no `roles`:
+    /// the article's prose, and its headlines where a slip there matters
+    /// as much (typography, spelling, figures, the shape of the copy).
+    /// Quotations and sentences are read in prose only, since headlines
+    /// quote without attribution and are not sentences; compared units
+    /// (paragraphs said twice) are prose only, since a headline, a dek or
+    /// a caption is meant to echo the body.
+    pub fn default_roles(&self) -> RoleSet {
+        match self {
+            Kind::Pattern(_)
+            | Kind::Spelling(_)
+            | Kind::Structure(_)
+            | Kind::Consistency(_)
+            | Kind::Agree(_) => RoleSet::PROSE_AND_HEADLINE,
+            Kind::Sentence(_) | Kind::Quote(_) => RoleSet::PROSE,
+            Kind::Repetition(kind) => kind.default_roles(),
         }
     }
 

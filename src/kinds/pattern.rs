@@ -21,7 +21,7 @@
 //!
 //! Templates may use `{match}` (the flagged text) and any named group.
 
-use regex::Regex;
+use crate::rules::RuleRegex;
 
 use super::scope::Scope;
 use super::KindInfo;
@@ -46,10 +46,10 @@ pub const INFO: KindInfo = KindInfo {
 
 #[derive(Debug)]
 pub struct Pattern {
-    regex: Regex,
+    regex: RuleRegex,
     span_groups: Vec<usize>,
     exceptions: Vec<String>,
-    exception_pattern: Option<Regex>,
+    exception_pattern: Option<RuleRegex>,
     replace: Option<String>,
     scope: Scope,
 }
@@ -94,9 +94,10 @@ impl Pattern {
         for unit in self.scope.units(doc) {
             let haystack = doc.slice(unit);
             let base = unit.start as usize;
+            let regex = self.regex.for_text(haystack);
             let mut at = 0;
             while at <= haystack.len() {
-                let Some(captures) = self.regex.captures_at(haystack, at) else {
+                let Some(captures) = regex.captures_at(haystack, at) else {
                     break;
                 };
                 let whole = captures.get(0).map_or(at..at, |m| m.range());

@@ -39,7 +39,10 @@
 //!   each unit has a figure the other lacks (parallel items of a list, such
 //!   as one victim after another; a contradiction is a matter for the
 //!   fact-consistency rules); a unit that takes part in two or more repeats
-//!   (a caption under every photo of a gallery); and with
+//!   (a caption under every photo of a gallery); units in two versions of
+//!   an updated story (see [`crate::document::Paragraph::section`]), which
+//!   repeat each other by design; paragraphs of roles the rule does not
+//!   read (by default, only prose is compared); and with
 //!   `max_per_document` every finding of a document that has more than that
 //!   many (related-story widgets, data tables).
 //!
@@ -55,7 +58,9 @@
 //! - For `sentence` and `paragraph`: `match` (`similar`, the default, or
 //!   `identical`), `threshold` (0 to 1, default 0.65; `similar` only),
 //!   `min_words` (default 8), `skip_heading` (default true),
-//!   `skip_adjacent` (default false), `skip_conflicting_numbers` (default
+//!   `skip_adjacent` (default false), `min_distance` (default 1: units
+//!   closer than this are not compared; `skip_adjacent` is 2),
+//!   `skip_conflicting_numbers` (default
 //!   true), `max_per_document` (default 0, no limit), `unless` (a regex).
 //!
 //! Templates may use `{word}` and `{match}` (`the the`) for words;
@@ -65,13 +70,13 @@
 
 use std::collections::HashMap;
 
-use regex::Regex;
+use crate::rules::RuleRegex;
 
 use super::scope::Scope;
 use super::sentence::is_terminated;
 use super::KindInfo;
 use crate::diagnostic::{Diagnostic, Fix, Label};
-use crate::document::{words, Document};
+use crate::document::{words, Document, RoleSet};
 use crate::rules::reader::{SpannedStr, TableReader};
 use crate::rules::{compile_regex, Rule};
 use crate::source::{FileId, Span};
@@ -90,6 +95,7 @@ pub const INFO: KindInfo = KindInfo {
         "min_words",
         "skip_heading",
         "skip_adjacent",
+        "min_distance",
         "skip_conflicting_numbers",
         "max_per_document",
         "unless",
@@ -105,6 +111,7 @@ const UNIT_OPTIONS: &[&str] = &[
     "min_words",
     "skip_heading",
     "skip_adjacent",
+    "min_distance",
     "skip_conflicting_numbers",
     "max_per_document",
     "unless",
@@ -155,10 +162,12 @@ pub struct RepeatedUnits {
     threshold: f64,
     min_words: usize,
     skip_heading: bool,
-    skip_adjacent: bool,
+    /// Units closer than this (in units) are not compared; 1 compares
+    /// neighbours, 2 is `skip_adjacent`.
+    min_distance: usize,
     skip_conflicting_numbers: bool,
     max_per_document: usize,
-    unless: Option<Regex>,
+    unless: Option<RuleRegex>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -198,6 +207,7 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Repetit
     let min_words = reader.count("min_words").unwrap_or(DEFAULT_MIN_WORDS);
     let skip_heading = reader.bool("skip_heading").unwrap_or(true);
     let skip_adjacent = reader.bool("skip_adjacent").unwrap_or(false);
+    let min_distance = reader.count("min_distance").unwrap_or(1);
     let skip_conflicting_numbers = reader.bool("skip_conflicting_numbers").unwrap_or(true);
     let max_per_document = reader.count("max_per_document").unwrap_or(0);
     let unless = reader.string("unless");
@@ -269,7 +279,7 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Repetit
         threshold: threshold.unwrap_or(DEFAULT_THRESHOLD),
         min_words,
         skip_heading,
-        skip_adjacent,
+        min_distance: min_distance.max(if skip_adjacent { 2 } else { 1 }),
         skip_conflicting_numbers,
         max_per_document,
         unless,
@@ -312,6 +322,15 @@ fn allowed_phrase(raw: &SpannedStr, reader: &mut TableReader<'_, '_>) -> Option<
 }
 
 impl Repetition {
+    /// Words are checked in prose and headlines (`Search is on for for
+    /// gunman`); sentences and paragraphs are compared in prose only.
+    pub fn default_roles(&self) -> RoleSet {
+        match self {
+            Repetition::Words(_) => RoleSet::PROSE_AND_HEADLINE,
+            Repetition::Units(_) => RoleSet::PROSE,
+        }
+    }
+
     pub fn placeholders(&self) -> Vec<String> {
         let names: &[&str] = match self {
             Repetition::Words(_) => &["word", "match"],
@@ -426,6 +445,8 @@ struct Piece {
     numbers: Vec<u32>,
     /// Whether the piece takes part in comparisons at all.
     eligible: bool,
+    /// The version of an updated story it belongs to.
+    section: usize,
 }
 
 /// A later unit (or block) that repeats an earlier one.
@@ -443,7 +464,7 @@ impl RepeatedUnits {
         } else {
             0
         };
-        let pieces = self.pieces(doc, heading);
+        let pieces = self.pieces(rule, doc, heading);
 
         let mut found: Vec<Repeat> = Vec::new();
         for (j, later) in pieces.iter().enumerate() {
@@ -455,7 +476,8 @@ impl RepeatedUnits {
                 if !earlier.eligible {
                     continue;
                 }
-                if self.skip_adjacent && i + 1 == j {
+                // Too close, or in another version of an updated story.
+                if j - i < self.min_distance || earlier.section != later.section {
                     continue;
                 }
                 let same = earlier.tokens == later.tokens;
@@ -563,7 +585,7 @@ impl RepeatedUnits {
     }
 
     /// The document's sentences or paragraphs, tokenised once.
-    fn pieces(&self, doc: &Document<'_>, heading: usize) -> Vec<Piece> {
+    fn pieces(&self, rule: &Rule, doc: &Document<'_>, heading: usize) -> Vec<Piece> {
         let spans: Vec<(Span, usize)> = if self.paragraphs {
             doc.paragraphs
                 .iter()
@@ -599,6 +621,7 @@ impl RepeatedUnits {
                 numbers.dedup();
                 let eligible = tokens.len() >= self.min_words
                     && paragraph >= heading
+                    && rule.reads(doc.paragraphs[paragraph].role)
                     && !self.unless.as_ref().is_some_and(|u| u.is_match(text));
                 Piece {
                     span,
@@ -606,6 +629,7 @@ impl RepeatedUnits {
                     sorted,
                     numbers,
                     eligible,
+                    section: doc.paragraphs[paragraph].section,
                 }
             })
             .collect()

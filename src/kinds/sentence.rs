@@ -22,7 +22,7 @@
 //! Templates may use `{sentence}`, `{when}` (the text `when` matched) and
 //! named groups of `when`.
 
-use regex::Regex;
+use crate::rules::RuleRegex;
 
 use super::KindInfo;
 use crate::diagnostic::Diagnostic;
@@ -46,9 +46,9 @@ pub const INFO: KindInfo = KindInfo {
 
 #[derive(Debug)]
 pub struct SentenceCheck {
-    when: Regex,
-    require: Regex,
-    unless: Option<Regex>,
+    when: RuleRegex,
+    require: RuleRegex,
+    unless: Option<RuleRegex>,
     min_words: usize,
     terminated_only: bool,
     quotes: QuoteFilter,

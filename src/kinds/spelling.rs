@@ -25,7 +25,9 @@
 //!   as one word (`preempted`); other compounds part by part;
 //! - words with digits, contractions, abbreviations (`U.S`) and tokens that
 //!   are URLs, e-mail addresses, handles or paths are skipped;
-//! - [`NOT_MISSPELLINGS`] drops the listed entries that are words in prose.
+//! - [`NOT_MISSPELLINGS`] drops the listed entries that are words in prose;
+//! - the last word of a page title cut short before the site's name (`...
+//!   before shooting tha - WAFB 9 News`) is a fragment, not a typo.
 //!
 //! ## Options
 //! - `allow`: words never flagged, whatever their case (`["Mayorkas"]`).
@@ -52,7 +54,7 @@ use unicase::UniCase;
 use super::scope::Scope;
 use super::KindInfo;
 use crate::diagnostic::{Diagnostic, Fix};
-use crate::document::{words, Document};
+use crate::document::{roles, words, Document, Role};
 use crate::rules::reader::TableReader;
 use crate::rules::Rule;
 use crate::source::{FileId, Span};
@@ -187,6 +189,9 @@ impl Spelling {
         if case == Case::Title && !capital_is_positional(doc, candidate.span) {
             return;
         }
+        if is_cut_title_word(doc, candidate.span) {
+            return;
+        }
         let written = doc.slice(candidate.span);
         let corrections: Vec<String> = corrections.iter().map(|c| match_case(text, c)).collect();
         let joined = corrections.join(", ");
@@ -211,6 +216,20 @@ impl Spelling {
         }
         out.push(diagnostic);
     }
+}
+
+/// Whether the word is the last of a page title that its site cut short
+/// before adding its name (`... before shooting tha - WAFB 9 News`).
+fn is_cut_title_word(doc: &Document<'_>, span: Span) -> bool {
+    let Some(index) = doc.paragraph_at(span.start) else {
+        return false;
+    };
+    let paragraph = &doc.paragraphs[index];
+    paragraph.role == Role::Headline
+        && roles::is_cut_title_word(
+            doc.slice(paragraph.span),
+            (span.end - paragraph.span.start) as usize,
+        )
 }
 
 /// The corrections the list gives for `word`, if it lists it.

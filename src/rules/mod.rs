@@ -10,19 +10,21 @@
 pub mod builtin;
 pub mod examples;
 pub mod reader;
+pub mod rule_regex;
 pub mod template;
 
 use std::collections::HashMap;
 
-use regex::{Regex, RegexBuilder};
+use rayon::prelude::*;
 use toml::de::DeTable;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
-use crate::document::Document;
+use crate::document::{Document, Role, RoleSet};
 use crate::kinds::{self, Kind};
 use crate::source::{FileId, SourceFile, Sources, Span};
 pub use examples::Example;
 use reader::{span_of, Errors, SpannedStr, TableReader, RULE_FILE};
+pub use rule_regex::RuleRegex;
 pub use template::Template;
 
 /// Keys every rule accepts, whatever its kind.
@@ -35,7 +37,9 @@ pub const COMMON_KEYS: &[&str] = &[
     "help",
     "note",
     "url",
+    "enabled",
     "examples",
+    "roles",
 ];
 
 /// The most memory one compiled rule regex may take; a pattern over it is
@@ -59,7 +63,14 @@ pub struct Rule {
     pub help: Option<Template>,
     pub note: Option<Template>,
     pub url: Option<String>,
+    /// False for a rule that is off unless turned on (`-W RULE`, or
+    /// `enabled = true` in `factlint.toml`): a rule whose precision on real
+    /// copy is below the bar for the default set.
+    pub enabled: bool,
     pub kind: Kind,
+    /// The paragraphs the rule reads, by role: the rule's `roles`, or its
+    /// kind's default.
+    pub roles: RoleSet,
     pub origin: Origin,
     /// Texts the rule must flag or leave alone (`[[rule.examples]]`).
     pub examples: Vec<Example>,
@@ -81,8 +92,31 @@ impl Rule {
     }
 
     /// Runs the rule over one document, appending its findings to `out`.
+    /// A finding whose primary label lies in a paragraph of a role the rule
+    /// does not read (a caption, a share bar) is dropped here, the same way
+    /// for every kind.
     pub fn check(&self, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        let start = out.len();
         self.kind.check(self, file, doc, out);
+        if self.roles != RoleSet::ALL {
+            let found = out.split_off(start);
+            out.extend(found.into_iter().filter(|d| {
+                d.primary
+                    .as_ref()
+                    .is_none_or(|label| self.reads_at(doc, label.span.start))
+            }));
+        }
+    }
+
+    /// Whether the rule reads paragraphs of `role`.
+    pub fn reads(&self, role: Role) -> bool {
+        self.roles.contains(role)
+    }
+
+    /// Whether the rule reads the paragraph containing byte `offset` (text
+    /// between paragraphs is read by every rule).
+    pub fn reads_at(&self, doc: &Document<'_>, offset: u32) -> bool {
+        doc.role_at(offset).is_none_or(|role| self.reads(role))
     }
 
     /// Builds a finding of this rule at `span` of `file`, filling the
@@ -148,10 +182,19 @@ impl RuleSet {
     ) -> (RuleSet, Vec<Diagnostic>) {
         let mut rules = Vec::new();
         let mut diagnostics = Vec::new();
-        for file in files {
-            let id = sources.add(SourceFile::new(file.name, file.text));
-            let (mut compiled, errors) = parse_rule_file_with(id, sources.get(id).text(), overlay);
-            rules.append(&mut compiled);
+        let ids: Vec<FileId> = files
+            .into_iter()
+            .map(|file| sources.add(SourceFile::new(file.name, file.text)))
+            .collect();
+        // Compiling regexes is most of factlint's start-up; rule files
+        // compile independently, so in parallel, and join in order.
+        let sources_now: &Sources = sources;
+        let compiled: Vec<(Vec<Rule>, Vec<Diagnostic>)> = ids
+            .par_iter()
+            .map(|&id| parse_rule_file_with(id, sources_now.get(id).text(), overlay))
+            .collect();
+        for (mut file_rules, errors) in compiled {
+            rules.append(&mut file_rules);
             diagnostics.extend(errors);
         }
         let mut first_seen: HashMap<&str, Origin> = HashMap::new();
@@ -212,14 +255,7 @@ fn parse_rule_file_with(
     let mut errors = Errors::new(file);
     let (root, parse_errors) = DeTable::parse_recoverable(source);
     if !parse_errors.is_empty() {
-        for error in parse_errors {
-            let span = error.span().map_or(Span::new(0, 0), Span::from);
-            errors.error(
-                span,
-                format!("invalid TOML: {}", error.message().trim_end()),
-                "here",
-            );
-        }
+        errors.toml_errors(parse_errors);
         return (Vec::new(), errors.diagnostics);
     }
     let root_span = span_of(&root);
@@ -360,7 +396,9 @@ fn compile_rule(
     let help = reader.string("help");
     let note = reader.string("note");
     let url = reader.string("url");
+    let enabled = reader.bool("enabled").unwrap_or(true);
     let examples = examples::parse(&mut reader, source);
+    let roles = read_roles(&mut reader);
 
     if let Some(id) = &id {
         if !is_kebab_case(&id.value) {
@@ -433,6 +471,7 @@ fn compile_rule(
     });
 
     let kind = kind?;
+    let roles = roles?.unwrap_or_else(|| kind.default_roles());
     let names = kind.placeholders();
     let message = message.and_then(|m| Template::parse(&m, source, &names, errors));
     let help = match help {
@@ -452,13 +491,53 @@ fn compile_rule(
         help,
         note,
         url: url.map(|u| u.value),
+        enabled,
         kind,
+        roles,
         origin: Origin {
             file: errors.file,
             span: id.span,
         },
         examples,
     })
+}
+
+/// Reads the `roles` option: the roles of the paragraphs a rule reads
+/// (`["prose", "headline"]`), or `"all"`. `Some(None)` when absent (the
+/// kind's default applies); `None` when a value was invalid (reported).
+fn read_roles(reader: &mut TableReader<'_, '_>) -> Option<Option<RoleSet>> {
+    let Some(names) = reader.string_list("roles") else {
+        // Absent, or not a list (already reported, and the rule is dropped).
+        return (!reader.contains("roles")).then_some(None);
+    };
+    let mut choices: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
+    choices.push("all");
+    let mut roles = Vec::new();
+    let mut ok = true;
+    for name in &names {
+        match name.value.as_str() {
+            "all" => roles.extend(Role::ALL),
+            value => match Role::from_name(value) {
+                Some(role) => roles.push(role),
+                None => {
+                    bad_choice(reader.errors, name, "roles", &choices);
+                    ok = false;
+                }
+            },
+        }
+    }
+    if ok && names.is_empty() {
+        if let Some(span) = reader.key_span("roles") {
+            reader.errors.error_with_help(
+                span,
+                "`roles` is empty: the rule would read nothing",
+                "no roles",
+                "list the paragraphs to read, such as `roles = [\"prose\", \"headline\"]`, or remove the key for the kind's default",
+            );
+        }
+        ok = false;
+    }
+    ok.then(|| Some(RoleSet::new(roles)))
 }
 
 fn is_kebab_case(id: &str) -> bool {
@@ -502,7 +581,7 @@ pub fn source_offset(source: &str, raw: &SpannedStr, at: usize, len: usize) -> S
 
 /// Compiles a user's regex, reporting a syntax error with a caret at the
 /// failing position inside the TOML string.
-pub fn compile_regex(raw: &SpannedStr, source: &str, errors: &mut Errors) -> Option<Regex> {
+pub fn compile_regex(raw: &SpannedStr, source: &str, errors: &mut Errors) -> Option<RuleRegex> {
     if let Err(error) = regex_syntax::ast::parse::Parser::new().parse(&raw.value) {
         let span = error.span();
         let width = span.end.offset.saturating_sub(span.start.offset).max(1);
@@ -514,10 +593,7 @@ pub fn compile_regex(raw: &SpannedStr, source: &str, errors: &mut Errors) -> Opt
         );
         return None;
     }
-    match RegexBuilder::new(&raw.value)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .build()
-    {
+    match RuleRegex::new(&raw.value, REGEX_SIZE_LIMIT) {
         Ok(regex) => Some(regex),
         Err(regex::Error::CompiledTooBig(limit)) => {
             errors.error_with_help(

@@ -45,6 +45,18 @@ impl Errors {
         );
     }
 
+    /// Records the errors of a TOML parse, each at its place.
+    pub fn toml_errors(&mut self, errors: Vec<toml::de::Error>) {
+        for error in errors {
+            let span = error.span().map_or(Span::new(0, 0), Span::from);
+            self.error(
+                span,
+                format!("invalid TOML: {}", error.message().trim_end()),
+                "here",
+            );
+        }
+    }
+
     /// Records an error with a help line.
     pub fn error_with_help(
         &mut self,
