@@ -260,7 +260,7 @@ mod tests {
         assert_eq!(file.line_col(0), (1, 1));
         assert_eq!(file.line_col(3), (1, 1));
         assert_eq!(file.line_col(4), (1, 2));
-        assert_eq!(file.line_col(7), (2, 1));
+        assert_eq!(file.line_col(6), (2, 1));
         assert_eq!(
             Files::column_number(&sources_of(file), 0, 0, 4).ok(),
             Some(2)
