@@ -466,16 +466,16 @@ impl RepeatedUnits {
         };
         let pieces = self.pieces(rule, doc, heading);
 
+        let threshold = if self.identical { 1.0 } else { self.threshold };
+        let mut candidates = Candidates::new(&pieces, threshold);
         let mut found: Vec<Repeat> = Vec::new();
         for (j, later) in pieces.iter().enumerate() {
             if !later.eligible {
                 continue;
             }
             let mut best: Option<(usize, f64)> = None;
-            for (i, earlier) in pieces[..j].iter().enumerate() {
-                if !earlier.eligible {
-                    continue;
-                }
+            for i in candidates.take(j) {
+                let earlier = &pieces[i];
                 // Too close, or in another version of an updated story.
                 if j - i < self.min_distance || earlier.section != later.section {
                     continue;
@@ -636,6 +636,150 @@ impl RepeatedUnits {
     }
 }
 
+/// The earlier pieces worth comparing with each piece, found through an
+/// index instead of comparing every pair (which is quadratic: a 16 MB
+/// newswire file has tens of thousands of paragraphs).
+///
+/// This is prefix filtering with positions, as in set-similarity joins
+/// (AllPairs, PPJoin). Two pieces of `m` and `n` words whose
+/// [`similarity_bound`] reaches `threshold` share at least
+/// `threshold * (m + n) / 2` words, and so at least `threshold * n / (2 -
+/// threshold)` of the `n` words of each: they share a word among the first
+/// `n - that + 1` of each, in a fixed order. Ordering words from the
+/// rarest makes those prefixes short lists of rare words, which most
+/// pieces do not share. While the shared prefix words are counted, a
+/// candidate is dropped as soon as the words left after the current ones
+/// could no longer make up the overlap needed. Repeated words count as
+/// distinct elements (`the`, `the#2`), as the bound counts them.
+struct Candidates {
+    /// Each eligible piece's prefix, as elements (word id, occurrence).
+    prefixes: Vec<Vec<u64>>,
+    /// Each piece's number of words.
+    lengths: Vec<usize>,
+    /// Under each prefix element, the pieces indexed so far holding it and
+    /// its position in their order, in document order.
+    index: HashMap<u64, Vec<(usize, usize)>>,
+    threshold: f64,
+    /// Every earlier eligible piece is a candidate (a threshold of 0).
+    everything: bool,
+    /// The pieces indexed so far, for `everything`.
+    seen: Vec<usize>,
+    /// For each earlier piece, the piece whose candidates it was last
+    /// counted for, and its count of shared words (`None`: ruled out).
+    counts: Vec<(usize, Option<usize>)>,
+}
+
+/// The prefix element of a piece without words, so that two such pieces
+/// (which are identical) still meet.
+const NO_WORDS: u64 = u64::MAX;
+
+impl Candidates {
+    fn new(pieces: &[Piece], threshold: f64) -> Candidates {
+        // How many eligible pieces hold each word: the rarity order.
+        let mut frequency: HashMap<u32, u32> = HashMap::new();
+        for piece in pieces.iter().filter(|p| p.eligible) {
+            let mut last = None;
+            for &id in &piece.sorted {
+                if last != Some(id) {
+                    *frequency.entry(id).or_default() += 1;
+                    last = Some(id);
+                }
+            }
+        }
+        let prefixes = pieces
+            .iter()
+            .map(|piece| {
+                if !piece.eligible {
+                    return Vec::new();
+                }
+                if piece.sorted.is_empty() {
+                    return vec![NO_WORDS];
+                }
+                let mut elements: Vec<(u32, u64)> = Vec::with_capacity(piece.sorted.len());
+                let mut occurrence = 0u64;
+                for (k, &id) in piece.sorted.iter().enumerate() {
+                    occurrence = if k > 0 && piece.sorted[k - 1] == id {
+                        occurrence + 1
+                    } else {
+                        0
+                    };
+                    elements.push((frequency[&id], (u64::from(id) << 32) | occurrence));
+                }
+                elements.sort_unstable();
+                let n = elements.len();
+                let length = n + 1 - min_overlap(threshold, n).clamp(1, n);
+                elements[..length].iter().map(|&(_, e)| e).collect()
+            })
+            .collect();
+        Candidates {
+            prefixes,
+            lengths: pieces.iter().map(|p| p.sorted.len()).collect(),
+            index: HashMap::new(),
+            threshold,
+            everything: threshold <= 0.0,
+            seen: Vec::new(),
+            counts: vec![(usize::MAX, None); pieces.len()],
+        }
+    }
+
+    /// The earlier eligible pieces that may repeat piece `j`, in order;
+    /// then indexes `j` for the pieces after it.
+    fn take(&mut self, j: usize) -> Vec<usize> {
+        if self.everything {
+            let found = self.seen.clone();
+            self.seen.push(j);
+            return found;
+        }
+        let n = self.lengths[j];
+        let mut found = Vec::new();
+        for (p, element) in self.prefixes[j].iter().enumerate() {
+            for &(i, q) in self.index.get(element).into_iter().flatten() {
+                let m = self.lengths[i];
+                let (last, count) = &mut self.counts[i];
+                if *last != j {
+                    *last = j;
+                    // Lengths too far apart for the threshold, whatever
+                    // they share.
+                    let fits = 2 * m.min(n) >= ceil_overlap(self.threshold, m + n);
+                    *count = fits.then_some(0);
+                    if fits {
+                        found.push(i);
+                    }
+                }
+                if let Some(shared) = count {
+                    *shared += 1;
+                    // The words after these two can add at most this many.
+                    let rest = n.saturating_sub(p + 1).min(m.saturating_sub(q + 1));
+                    if 2 * (*shared + rest) < ceil_overlap(self.threshold, m + n) {
+                        *count = None;
+                    }
+                }
+            }
+        }
+        for (p, element) in self.prefixes[j].iter().enumerate() {
+            self.index.entry(*element).or_default().push((j, p));
+        }
+        found.retain(|&i| self.counts[i].1.is_some());
+        found.sort_unstable();
+        found
+    }
+}
+
+/// Twice the overlap two pieces of `total` words in all need to reach
+/// `threshold`, rounded up, with a little slack against rounding: a bound
+/// that is too low only lets more pairs through to the exact comparison.
+fn ceil_overlap(threshold: f64, total: usize) -> usize {
+    (threshold * total as f64 - 1e-9).ceil().max(0.0) as usize
+}
+
+/// The fewest words of a piece of `n` words that a piece similar to it
+/// shares with it.
+fn min_overlap(threshold: f64, n: usize) -> usize {
+    (threshold * n as f64 / (2.0 - threshold) - 1e-9)
+        .ceil()
+        .max(0.0) as usize
+}
+
 /// How alike two word sequences are, from 0 to 1: twice the length of
 /// their longest common subsequence over the sum of their lengths. This is
 /// the ratio of Python's `difflib.SequenceMatcher`, computed exactly (no
@@ -782,6 +926,50 @@ mod tests {
             |t: &str| -> Vec<String> { words(t).map(|w| t[w.range()].to_lowercase()).collect() };
         let score = similarity(&tokens(earlier), &tokens(later));
         assert!((0.68..0.69).contains(&score), "{score}");
+    }
+
+    #[test]
+    fn candidates_include_every_pair_that_can_reach_the_threshold() {
+        // Pieces of 0 to 19 words over a small vocabulary, from a fixed
+        // linear congruential sequence: many pairs share words, some
+        // reach each threshold.
+        let mut state = 12345u64;
+        let mut next = |n: u64| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+            (state >> 33) % n
+        };
+        let pieces: Vec<Piece> = (0..300)
+            .map(|_| {
+                let tokens: Vec<u32> = (0..next(20)).map(|_| next(30) as u32).collect();
+                let mut sorted = tokens.clone();
+                sorted.sort_unstable();
+                Piece {
+                    span: Span::new(0, 0),
+                    tokens,
+                    sorted,
+                    numbers: Vec::new(),
+                    eligible: next(10) != 0,
+                    section: 0,
+                }
+            })
+            .collect();
+        for threshold in [1.0, 0.9, 0.65, 0.3, 0.0] {
+            let mut candidates = Candidates::new(&pieces, threshold);
+            for (j, later) in pieces.iter().enumerate().filter(|(_, p)| p.eligible) {
+                let found = candidates.take(j);
+                let needed: Vec<usize> = (0..j)
+                    .filter(|&i| {
+                        pieces[i].eligible
+                            && similarity_bound(&pieces[i].sorted, &later.sorted) >= threshold
+                    })
+                    .collect();
+                for i in &needed {
+                    assert!(found.contains(i), "{threshold}: {i} and {j} missed");
+                }
+                assert!(found.windows(2).all(|w| w[0] < w[1]), "in order, once");
+                assert!(found.iter().all(|&i| i < j && pieces[i].eligible));
+            }
+        }
     }
 
     #[test]
