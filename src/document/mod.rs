@@ -151,9 +151,26 @@ impl<'t> Document<'t> {
         self.paragraph_at(offset).map(|i| self.paragraphs[i].role)
     }
 
-    /// The quotations that lie within `span`.
+    /// The quotations that lie within `span`, in document order.
     pub fn quotes_in(&self, span: Span) -> impl Iterator<Item = &Quote> {
-        self.quotes.iter().filter(move |q| span.contains(q.span))
+        // Quotations never cross a paragraph break and are stored paragraph
+        // by paragraph, so only the paragraphs `span` touches are searched.
+        let first = self
+            .paragraphs
+            .partition_point(|p| p.span.end <= span.start);
+        let last = self.paragraphs.partition_point(|p| p.span.start < span.end);
+        let from = self.quotes.partition_point(|q| q.paragraph < first);
+        let to = self.quotes.partition_point(|q| q.paragraph < last);
+        self.quotes[from..to.max(from)]
+            .iter()
+            .filter(move |q| span.contains(q.span))
+    }
+
+    /// The quotations of paragraph `index`, in order.
+    pub fn quotes_of_paragraph(&self, index: usize) -> &[Quote] {
+        let from = self.quotes.partition_point(|q| q.paragraph < index);
+        let to = self.quotes.partition_point(|q| q.paragraph <= index);
+        &self.quotes[from..to]
     }
 }
 

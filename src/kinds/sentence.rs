@@ -105,7 +105,10 @@ impl SentenceCheck {
 
     pub fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         for sentence in &doc.sentences {
-            let quoted = doc.quotes.iter().any(|q| q.inner.contains(sentence.span));
+            let quoted = doc
+                .quotes_of_paragraph(sentence.paragraph)
+                .iter()
+                .any(|q| q.inner.contains(sentence.span));
             let wanted = match self.quotes {
                 QuoteFilter::All => true,
                 QuoteFilter::Outside => !quoted,
