@@ -41,12 +41,22 @@ pub fn is_markdown(name: &str) -> bool {
 /// read as Markdown). Borrowed when nothing needed blanking.
 pub fn prose_view<'t>(name: &str, text: &'t str) -> Cow<'t, str> {
     let mut ranges: Vec<Range<usize>> = COMMENT.find_iter(text).map(|m| m.range()).collect();
-    for found in ADDRESS.for_text(text).find_iter(text) {
-        // A sentence's final period or a closing bracket is not part of it.
-        let trimmed = found
-            .as_str()
-            .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'']);
-        ranges.push(found.start()..found.start() + trimmed.len());
+    // Line by line, and only lines that can hold an address: an address
+    // never spans a line, and most lines hold none, so the search runs on
+    // short haystacks that are mostly ASCII (see `RuleRegex`).
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        if line.contains('@') || line.contains("://") || line.contains("www.") {
+            for found in ADDRESS.for_text(line).find_iter(line) {
+                // A sentence's final period or a closing bracket is not part
+                // of it.
+                let trimmed = found
+                    .as_str()
+                    .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'']);
+                ranges.push(start + found.start()..start + found.start() + trimmed.len());
+            }
+        }
+        start += line.len();
     }
     if is_markdown(name) {
         ranges.extend(markdown_ranges(text));
