@@ -672,19 +672,28 @@ fn is_terminated(text: &str) -> bool {
 /// and punctuation (and a trailing ellipsis cut: a teaser may stop
 /// short, `... the victim's …`, when it has at least eight words).
 fn same_words(a: &str, b: &str) -> bool {
-    let lower =
-        |t: &str| -> Vec<String> { words(t).map(|w| t[w.range()].to_lowercase()).collect() };
-    let (a_words, b_words) = (lower(a), lower(b));
+    let equal = |x: Span, y: Span| {
+        let (x, y) = (&a[x.range()], &b[y.range()]);
+        x.chars()
+            .flat_map(char::to_lowercase)
+            .eq(y.chars().flat_map(char::to_lowercase))
+    };
+    let a_words: Vec<Span> = words(a).collect();
     if a_words.is_empty() {
         return false;
     }
-    if a_words == b_words {
+    // One word more than `a` is enough to tell a longer `b`.
+    let b_words: Vec<Span> = words(b).take(a_words.len() + 1).collect();
+    let common = a_words
+        .iter()
+        .zip(&b_words)
+        .take_while(|(&x, &y)| equal(x, y))
+        .count();
+    if common == a_words.len() && b_words.len() == a_words.len() {
         return true;
     }
     let cut = a.trim_end().ends_with("...") || a.trim_end().ends_with('…');
-    cut && a_words.len() >= 8
-        && a_words.len() < b_words.len()
-        && b_words[..a_words.len() - 1] == a_words[..a_words.len() - 1]
+    cut && a_words.len() >= 8 && b_words.len() > a_words.len() && common + 1 >= a_words.len()
 }
 
 #[cfg(test)]
