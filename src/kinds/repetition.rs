@@ -353,15 +353,12 @@ impl RepeatedWords {
             let text = doc.slice(unit);
             let base = unit.start as usize;
             let spans: Vec<Span> = words(text).collect();
-            let lower: Vec<String> = spans
-                .iter()
-                .map(|s| text[s.range()].to_lowercase())
-                .collect();
-            // Whether word `k` is followed by the same word, with nothing but
-            // white space (at most one line break) between them.
+            // Whether word `k` is followed by the same word, ignoring case,
+            // with nothing but white space (at most one line break) between
+            // them. Compared in place: almost no pair is equal.
             let repeated = |k: usize| {
                 k + 1 < spans.len()
-                    && lower[k] == lower[k + 1]
+                    && same_word(&text[spans[k].range()], &text[spans[k + 1].range()])
                     && is_plain_gap(&text[spans[k].end as usize..spans[k + 1].start as usize])
             };
             for k in 0..spans.len().saturating_sub(1) {
@@ -370,7 +367,7 @@ impl RepeatedWords {
                 }
                 let first = &text[spans[k].range()];
                 let second = &text[spans[k + 1].range()];
-                if self.is_exempt(&lower, k, first, second) {
+                if self.is_exempt(text, &spans, k, first, second) {
                     continue;
                 }
                 let pair = format!("{first} {second}");
@@ -394,8 +391,9 @@ impl RepeatedWords {
     }
 
     /// Whether the repetition of word `k` (`first`) by word `k + 1`
-    /// (`second`) is one of the kinds that are meant.
-    fn is_exempt(&self, lower: &[String], k: usize, first: &str, second: &str) -> bool {
+    /// (`second`) of `text`, whose words are `spans`, is one of the kinds
+    /// that are meant.
+    fn is_exempt(&self, text: &str, spans: &[Span], k: usize, first: &str, second: &str) -> bool {
         // Title case (`Ty`) or a single capital, not capitals (`TIME`),
         // which are shouting, not a name.
         let capitalized = |w: &str| {
@@ -403,17 +401,31 @@ impl RepeatedWords {
             chars.next().is_some_and(char::is_uppercase)
                 && (chars.clone().next().is_none() || chars.any(char::is_lowercase))
         };
+        let lower = first.to_lowercase();
         first.chars().any(|c| c.is_ascii_digit())
-            || self.sounds.iter().any(|s| *s == lower[k])
+            || self.sounds.contains(&lower)
             || (self.skip_capitalized && capitalized(first) && capitalized(second))
             || self.allow.iter().any(|phrase| {
                 k.checked_sub(phrase.at).is_some_and(|start| {
-                    lower
-                        .get(start..start + phrase.words.len())
-                        .is_some_and(|window| window == phrase.words.as_slice())
+                    spans.get(start..start + phrase.words.len()).is_some_and(|window| {
+                        window
+                            .iter()
+                            .zip(&phrase.words)
+                            .all(|(span, word)| same_word(&text[span.range()], word))
+                    })
                 })
             })
     }
+}
+
+/// Whether two words are the same, ignoring case.
+fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// Non-empty white space holding at most one line break.
@@ -599,19 +611,37 @@ impl RepeatedUnits {
                 .collect()
         };
         let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut lower = String::new();
         spans
             .into_iter()
             .map(|(span, paragraph)| {
                 let text = doc.slice(span);
+                // The cheap tests first: most pieces are never compared.
+                let eligible = paragraph >= heading
+                    && rule.reads(doc.paragraphs[paragraph].role)
+                    && (self.min_words == 0 || words(text).nth(self.min_words - 1).is_some())
+                    && !self.unless.as_ref().is_some_and(|u| u.is_match(text));
                 let mut tokens = Vec::new();
                 let mut numbers = Vec::new();
-                for word in words(text) {
-                    let word = text[word.range()].to_lowercase();
-                    let digits = word.chars().any(|c| c.is_ascii_digit());
-                    let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                    let id = *ids.entry(word).or_insert(next);
+                for word in words(text).take_while(|_| eligible) {
+                    let word = &text[word.range()];
+                    lower.clear();
+                    if word.is_ascii() {
+                        lower.push_str(word);
+                        lower.make_ascii_lowercase();
+                    } else {
+                        lower.extend(word.chars().flat_map(char::to_lowercase));
+                    }
+                    let id = match ids.get(lower.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let id = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                            ids.insert(lower.clone(), id);
+                            id
+                        }
+                    };
                     tokens.push(id);
-                    if digits {
+                    if word.bytes().any(|b| b.is_ascii_digit()) {
                         numbers.push(id);
                     }
                 }
@@ -619,10 +649,6 @@ impl RepeatedUnits {
                 sorted.sort_unstable();
                 numbers.sort_unstable();
                 numbers.dedup();
-                let eligible = tokens.len() >= self.min_words
-                    && paragraph >= heading
-                    && rule.reads(doc.paragraphs[paragraph].role)
-                    && !self.unless.as_ref().is_some_and(|u| u.is_match(text));
                 Piece {
                     span,
                     tokens,

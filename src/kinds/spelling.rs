@@ -156,9 +156,9 @@ impl Spelling {
                 }
                 for word in words(token) {
                     let start = base + token_start + word.start as usize;
-                    for candidate in candidates(&token[word.range()], start) {
+                    for_each_candidate(&token[word.range()], start, |candidate| {
                         self.check_candidate(rule, file, doc, &candidate, out);
-                    }
+                    });
                 }
             }
         }
@@ -173,7 +173,13 @@ impl Spelling {
         out: &mut Vec<Diagnostic>,
     ) {
         let text = candidate.text.as_ref();
-        if text.chars().count() < self.min_length || text.chars().any(char::is_numeric) {
+        // Most words are ASCII; `chars` only for the others.
+        let (length, numeric) = if text.is_ascii() {
+            (text.len(), text.bytes().any(|b| b.is_ascii_digit()))
+        } else {
+            (text.chars().count(), text.chars().any(char::is_numeric))
+        };
+        if length < self.min_length || numeric {
             return;
         }
         let case = case_of(text);
@@ -273,34 +279,39 @@ fn is_address(token: &str) -> bool {
 /// the word itself, without a possessive `'s`; each part of a hyphenated
 /// compound, or a prefixed compound joined (`pre-empted` → `preempted`).
 /// A contraction or a word with an inner period (`U.S`) gives none.
-fn candidates(word: &str, start: usize) -> Vec<Candidate<'_>> {
+fn for_each_candidate<'w>(word: &'w str, start: usize, mut each: impl FnMut(Candidate<'w>)) {
     let word = ["'s", "’s", "'S", "’S"]
         .iter()
         .find_map(|suffix| word.strip_suffix(suffix))
         .unwrap_or(word);
     if word.contains(['\'', '’', '.']) {
-        return Vec::new();
+        return;
     }
-    let mut parts = word.split('-');
-    let first = parts.next().unwrap_or_default();
-    if word.len() > first.len() && PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(first)) {
-        return vec![Candidate {
+    if !word.contains('-') {
+        each(Candidate {
+            span: Span::new(start, start + word.len()),
+            text: Cow::Borrowed(word),
+        });
+        return;
+    }
+    let first = word.split('-').next().unwrap_or_default();
+    if PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(first)) {
+        each(Candidate {
             span: Span::new(start, start + word.len()),
             text: Cow::Owned(word.replace('-', "")),
-        }];
+        });
+        return;
     }
-    let mut candidates = Vec::new();
     let mut offset = start;
     for part in word.split('-') {
         if !part.is_empty() {
-            candidates.push(Candidate {
+            each(Candidate {
                 span: Span::new(offset, offset + part.len()),
                 text: Cow::Borrowed(part),
             });
         }
         offset += part.len() + 1;
     }
-    candidates
 }
 
 fn case_of(word: &str) -> Case {
@@ -378,10 +389,9 @@ mod tests {
     use super::*;
 
     fn texts(word: &str) -> Vec<String> {
-        candidates(word, 10)
-            .into_iter()
-            .map(|c| format!("{}@{}", c.text, c.span.start))
-            .collect()
+        let mut texts = Vec::new();
+        for_each_candidate(word, 10, |c| texts.push(format!("{}@{}", c.text, c.span.start)));
+        texts
     }
 
     #[test]
