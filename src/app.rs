@@ -94,6 +94,13 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
         &mut problems,
     );
     let mut progress = Progress::new(args.format == Format::Human && !args.quiet);
+    // Each file's suppressions apply once its findings are final; after
+    // that only the lines of its findings are kept, unless fixes need the
+    // whole text.
+    let mut settle = |sources: &Sources, file: FileId, findings: &mut Vec<Diagnostic>| {
+        let unused = suppress::apply(file, sources.get(file), findings, &active, &known);
+        findings.extend(unused);
+    };
     let run = || {
         engine::lint_paths(
             &rules,
@@ -102,6 +109,10 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
             sheets,
             &args.stdin_filename,
             &mut |done, total| progress.update(done, total),
+            engine::Settling {
+                settle: &mut settle,
+                keep_only_findings: !(args.fix || args.diff),
+            },
         )
     };
     let report = match args.threads {
@@ -117,17 +128,6 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
     progress.finish();
     problems.extend(report.problems);
     let mut findings = report.findings;
-    let mut unused = Vec::new();
-    for &file in &report.files {
-        unused.extend(suppress::apply(
-            file,
-            sources.get(file),
-            &mut findings,
-            &active,
-            &known,
-        ));
-    }
-    findings.extend(unused);
     if let Some(config) = &config {
         apply_path_overrides(config, &sources, &mut findings);
     }

@@ -7,7 +7,7 @@
 //! is concluded. The findings are sorted at the end, so output is the same
 //! on every run.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -112,16 +112,53 @@ impl<'r> Linter<'r> {
 
     /// Concludes every group of evidence and returns all findings, sorted.
     pub fn finish(mut self, sources: &Sources) -> Vec<Diagnostic> {
-        for ((index, _), group) in std::mem::take(&mut self.evidence) {
-            let rule = &self.rules.rules[index];
+        self.conclude(sources, |_| true);
+        diagnostic::sort(&mut self.findings);
+        self.findings
+    }
+
+    /// Concludes the groups of evidence whose key `complete` accepts: no
+    /// file still to come can join them.
+    fn conclude(&mut self, sources: &Sources, complete: impl Fn(&str) -> bool) {
+        let keys: Vec<(usize, String)> = self
+            .evidence
+            .keys()
+            .filter(|(_, key)| complete(key))
+            .cloned()
+            .collect();
+        for key in keys {
+            let Some(group) = self.evidence.remove(&key) else {
+                continue;
+            };
+            let rule = &self.rules.rules[key.0];
             let sheet = group
                 .first()
                 .and_then(|(file, _)| self.sheets.for_file(sources.get(*file).name()));
             rule.kind
                 .conclude(rule, group, sources, sheet, &mut self.findings);
         }
-        diagnostic::sort(&mut self.findings);
-        self.findings
+    }
+
+    /// Takes out the findings that point at `files` and at none of the
+    /// linted files in `waiting` (labels in other files, such as a fact
+    /// sheet, do not count), and those that point nowhere.
+    fn take_findings(
+        &mut self,
+        files: &HashSet<FileId>,
+        waiting: &HashSet<FileId>,
+    ) -> Vec<Diagnostic> {
+        let (taken, kept) =
+            std::mem::take(&mut self.findings)
+                .into_iter()
+                .partition(|finding: &Diagnostic| {
+                    let mut labels = finding.primary.iter().chain(&finding.secondary);
+                    let nowhere = finding.primary.is_none() && finding.secondary.is_empty();
+                    nowhere
+                        || (labels.clone().any(|label| files.contains(&label.file))
+                            && !labels.any(|label| waiting.contains(&label.file)))
+                });
+        self.findings = kept;
+        taken
     }
 }
 
@@ -145,8 +182,26 @@ pub fn lint_document(rules: &RuleSet, sources: &Sources, file: FileId) -> Vec<Di
     linter.finish(sources)
 }
 
+/// How [`lint_paths`] hands over findings.
+pub struct Settling<'s> {
+    /// Called once for each file whose findings are final, with findings
+    /// that include all of that file's: may drop some or add others (the
+    /// file's suppressions).
+    pub settle: &'s mut dyn FnMut(&Sources, FileId, &mut Vec<Diagnostic>),
+    /// Cut each file whose findings are final down to the lines they point
+    /// at, so that memory does not grow with the text of the run (not when
+    /// fixes are to be applied, which need the whole text).
+    pub keep_only_findings: bool,
+}
+
 /// Reads and lints `paths`, adding each file to `sources`, with `sheets`
 /// giving known values of facts.
+///
+/// Files are streamed: a story (the files of one directory) is concluded
+/// as soon as its last file is read, and its files are settled and, with
+/// [`Settling::keep_only_findings`], cut down to the lines of their
+/// findings. Only a rule that compares every file of the run (`scope =
+/// "run"`) makes every file wait for the end of the run.
 pub fn lint_paths(
     rules: &RuleSet,
     sources: &mut Sources,
@@ -154,9 +209,32 @@ pub fn lint_paths(
     sheets: FactSheets,
     stdin_name: &str,
     progress: &mut dyn FnMut(usize, usize),
+    mut settling: Settling<'_>,
 ) -> Report {
     let mut report = Report::default();
     let mut linter = Linter::new(rules).with_fact_sheets(sheets);
+    let name_of = |path: &Path| {
+        if path.as_os_str() == "-" {
+            stdin_name.to_owned()
+        } else {
+            path.display().to_string()
+        }
+    };
+    let directory_of = |name: &str| group_key(Grouping::Directory, name, 0);
+    // The index of the last path of each directory: once it is read, the
+    // directory's story is complete.
+    let mut last_of_directory: HashMap<String, usize> = HashMap::new();
+    for (index, path) in paths.iter().enumerate() {
+        last_of_directory.insert(directory_of(&name_of(path.as_ref())), index);
+    }
+    let waits_for_run = rules
+        .rules
+        .iter()
+        .any(|rule| rule.kind.grouping() == Some(Grouping::Run));
+    // Read files whose findings are not final yet, with their path index.
+    let mut unsettled: Vec<(usize, FileId)> = Vec::new();
+    let mut settled: Vec<Diagnostic> = Vec::new();
+
     // Files are read and analysed in parallel, a chunk at a time, and
     // joined in order, so the output does not depend on the threads.
     const CHUNK: usize = 256;
@@ -170,31 +248,90 @@ pub fn lint_paths(
                 if path.as_os_str() == "-" {
                     read_stdin().map(|text| SourceFile::new(stdin_name, text))
                 } else {
-                    read_text(path).map(|text| SourceFile::new(path.display().to_string(), text))
+                    read_text(path).map(|text| SourceFile::new(name_of(path), text))
                 }
             })
             .collect();
         let mut ids = Vec::with_capacity(read.len());
-        for file in read {
+        for (offset, file) in read.into_iter().enumerate() {
             match file {
-                Ok(file) => ids.push(sources.add(file)),
+                Ok(file) => ids.push((done + offset, sources.add(file))),
                 Err(error) => report.problems.push(error.to_diagnostic()),
             }
         }
         let sources_now: &Sources = sources;
         let analyses: Vec<Analysis> = ids
             .par_iter()
-            .map(|&id| linter.analyse(sources_now, id))
+            .map(|&(_, id)| linter.analyse(sources_now, id))
             .collect();
-        for (&id, analysis) in ids.iter().zip(analyses) {
+        for (&(_, id), analysis) in ids.iter().zip(analyses) {
             linter.record(sources_now, id, analysis);
             report.files.push(id);
             report.files_checked += 1;
         }
+        unsettled.extend(ids);
         done += chunk.len();
+        if waits_for_run {
+            continue;
+        }
+        // Every group whose files have all been read is complete.
+        let complete = |key: &str| {
+            key.starts_with("file:") || last_of_directory.get(key).is_some_and(|&last| last < done)
+        };
+        linter.conclude(sources, complete);
+        let (ready, waiting): (Vec<_>, Vec<_>) = unsettled
+            .into_iter()
+            .partition(|&(_, id)| complete(&directory_of(sources.get(id).name())));
+        unsettled = waiting;
+        let ready: Vec<FileId> = ready.into_iter().map(|(_, id)| id).collect();
+        let waiting: HashSet<FileId> = unsettled.iter().map(|&(_, id)| id).collect();
+        settle(
+            &mut linter,
+            sources,
+            &ready,
+            &waiting,
+            &mut settled,
+            &mut settling,
+        );
     }
-    report.findings = linter.finish(sources);
+    linter.conclude(sources, |_| true);
+    let rest: Vec<FileId> = unsettled.into_iter().map(|(_, id)| id).collect();
+    settle(
+        &mut linter,
+        sources,
+        &rest,
+        &HashSet::new(),
+        &mut settled,
+        &mut settling,
+    );
+    settled.append(&mut linter.findings);
+    diagnostic::sort(&mut settled);
+    report.findings = settled;
     report
+}
+
+/// Hands the final findings of `files` over to `settling`, and moves them
+/// to `settled`.
+fn settle(
+    linter: &mut Linter<'_>,
+    sources: &mut Sources,
+    files: &[FileId],
+    waiting: &HashSet<FileId>,
+    settled: &mut Vec<Diagnostic>,
+    settling: &mut Settling<'_>,
+) {
+    if files.is_empty() {
+        return;
+    }
+    let set: HashSet<FileId> = files.iter().copied().collect();
+    let mut findings = linter.take_findings(&set, waiting);
+    for &file in files {
+        (settling.settle)(sources, file, &mut findings);
+    }
+    if settling.keep_only_findings {
+        sources.keep_lines_of(files, &mut findings);
+    }
+    settled.append(&mut findings);
 }
 
 /// Why a file could not be read as text.

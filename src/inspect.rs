@@ -64,9 +64,13 @@ impl Location {
     pub fn new(file: &SourceFile, span: Span) -> Self {
         let (line, column) = file.line_col(span.start as usize);
         let (end_line, end_column) = file.line_col(span.end as usize);
+        // Offsets in the file as read, also for a file cut down to the
+        // lines of its findings.
+        let original =
+            |offset: u32| u32::try_from(file.original_offset(offset as usize)).unwrap_or(offset);
         Location {
-            start: span.start,
-            end: span.end,
+            start: original(span.start),
+            end: original(span.end),
             line,
             column,
             end_line,

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use crate::diagnostic::Diagnostic;
+
 use codespan_reporting::files::{Error as FilesError, Files};
 
 /// A half-open byte range `[start, end)` into one file's text.
@@ -64,11 +66,18 @@ impl From<Range<usize>> for Span {
 pub type FileId = usize;
 
 /// One file's name and text, with its line starts precomputed.
+///
+/// Once its findings are final, a file can be cut down to the lines they
+/// show ([`SourceFile::keep_lines_of`]): a long run then holds a few lines
+/// per file, not every file's text.
 #[derive(Debug)]
 pub struct SourceFile {
     name: String,
     text: String,
     line_starts: Vec<usize>,
+    /// For a file cut down to some of its lines, the 0-based number and
+    /// the byte offset in the original file of each line left.
+    original_lines: Option<Vec<(usize, usize)>>,
 }
 
 impl SourceFile {
@@ -79,7 +88,109 @@ impl SourceFile {
             name: name.into(),
             text,
             line_starts,
+            original_lines: None,
         }
+    }
+
+    /// Keeps only the lines that `spans` touch (each from the line of its
+    /// start to the line of its end) and moves every span to where its
+    /// text now is. Lines, columns and the text of the kept lines stay as
+    /// in the original file, which is all that rendering a finding needs;
+    /// any other position into the file is meaningless afterwards.
+    pub fn keep_lines_of(&mut self, spans: &mut [&mut Span]) {
+        let mut kept: Vec<usize> = Vec::new();
+        for span in spans.iter() {
+            let first = self.line_index(span.start as usize);
+            let last = self.line_index(span.end as usize);
+            kept.extend(first..=last);
+        }
+        kept.sort_unstable();
+        kept.dedup();
+        // A code frame shows the one line between two labelled lines, and
+        // elides longer gaps: keep such a line, and mark a longer gap with
+        // two empty lines so that it is still elided.
+        let gaps: Vec<usize> = kept
+            .windows(2)
+            .filter(|pair| pair[1] == pair[0] + 2)
+            .map(|pair| pair[0] + 1)
+            .collect();
+        kept.extend(gaps);
+        kept.sort_unstable();
+        let mut text = String::new();
+        let mut original_lines = Vec::with_capacity(kept.len());
+        let mut starts = Vec::with_capacity(kept.len());
+        // Where each kept line starts now.
+        let mut moved_to = Vec::with_capacity(kept.len());
+        for (k, &line) in kept.iter().enumerate() {
+            if k > 0 && line > kept[k - 1] + 1 {
+                // Line starts are recorded, not found again: after a lone
+                // CR, a line feed would read as one CRLF.
+                starts.extend([text.len(), text.len() + 1]);
+                text.push_str("\n\n");
+                let (before, _) = self.original_position(kept[k - 1]);
+                let (_, next) = self.original_position(line);
+                original_lines.extend([(before + 1, next), (before + 2, next)]);
+            }
+            let start = self.line_starts[line];
+            let end = self
+                .line_starts
+                .get(line + 1)
+                .copied()
+                .unwrap_or(self.text.len());
+            moved_to.push(text.len());
+            starts.push(text.len());
+            original_lines.push(self.original_position(line));
+            text.push_str(&self.text[start..end]);
+        }
+        for span in spans.iter_mut() {
+            let line = self.line_index(span.start as usize);
+            let Ok(k) = kept.binary_search(&line) else {
+                continue;
+            };
+            let shift = |offset: u32| {
+                let offset = offset as usize;
+                let from = self.line_starts[line];
+                u32::try_from(moved_to[k] + offset - from).unwrap_or(u32::MAX)
+            };
+            **span = Span {
+                start: shift(span.start),
+                end: shift(span.end),
+            };
+        }
+        if starts.is_empty() {
+            starts.push(0);
+        }
+        self.line_starts = starts;
+        self.text = text;
+        self.original_lines = Some(original_lines);
+    }
+
+    /// The 0-based number, in the file as read, of line `line`.
+    fn original_line(&self, line: usize) -> usize {
+        self.original_position(line).0
+    }
+
+    /// The 0-based number and the start, in the file as read, of line
+    /// `line`.
+    fn original_position(&self, line: usize) -> (usize, usize) {
+        match &self.original_lines {
+            Some(lines) => lines.get(line).copied().unwrap_or_default(),
+            None => (
+                line,
+                self.line_starts.get(line).copied().unwrap_or_default(),
+            ),
+        }
+    }
+
+    /// The byte offset, in the file as read, of byte `offset` of the text
+    /// now held (which differs once the file is cut down to some lines).
+    pub fn original_offset(&self, offset: usize) -> usize {
+        if self.original_lines.is_none() {
+            return offset;
+        }
+        let offset = offset.min(self.text.len());
+        let line = self.line_index(offset);
+        self.original_position(line).1 + offset - self.line_starts[line]
     }
 
     /// The name shown in diagnostics (a path as the user gave it).
@@ -120,10 +231,11 @@ impl SourceFile {
         let line = self.line_index(offset);
         let start = self.line_starts[line];
         let mut column = self.text[start..offset].chars().count();
-        if start == 0 && offset >= BOM.len_utf8() && self.text.starts_with(BOM) {
+        let first_line = self.original_line(line) == 0;
+        if first_line && offset >= start + BOM.len_utf8() && self.text[start..].starts_with(BOM) {
             column -= 1;
         }
-        (line + 1, column + 1)
+        (self.original_line(line) + 1, column + 1)
     }
 }
 
@@ -169,6 +281,40 @@ impl Sources {
         &self.files[id]
     }
 
+    pub fn get_mut(&mut self, id: FileId) -> &mut SourceFile {
+        &mut self.files[id]
+    }
+
+    /// Cuts each of `files` down to the lines that `diagnostics` point at
+    /// (see [`SourceFile::keep_lines_of`]), moving their labels and fixes
+    /// along.
+    pub fn keep_lines_of(&mut self, files: &[FileId], diagnostics: &mut [Diagnostic]) {
+        for &file in files {
+            let mut spans: Vec<&mut Span> = Vec::new();
+            for diagnostic in diagnostics.iter_mut() {
+                let Diagnostic {
+                    primary,
+                    secondary,
+                    fix,
+                    ..
+                } = diagnostic;
+                spans.extend(
+                    primary
+                        .iter_mut()
+                        .chain(secondary.iter_mut())
+                        .filter(|label| label.file == file)
+                        .map(|label| &mut label.span),
+                );
+                spans.extend(
+                    fix.iter_mut()
+                        .filter(|fix| fix.file == file)
+                        .map(|fix| &mut fix.span),
+                );
+            }
+            self.files[file].keep_lines_of(&mut spans);
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.files.len()
     }
@@ -200,6 +346,13 @@ impl<'a> Files<'a> for Sources {
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
         let file = self.files.get(id).ok_or(FilesError::FileMissing)?;
         Ok(file.line_index(byte_index))
+    }
+
+    /// The line's number in the file as read, also for a file cut down to
+    /// the lines of its findings.
+    fn line_number(&'a self, id: FileId, line_index: usize) -> Result<usize, FilesError> {
+        let file = self.files.get(id).ok_or(FilesError::FileMissing)?;
+        Ok(file.original_line(line_index) + 1)
     }
 
     /// Columns as [`SourceFile::line_col`] counts them, so code frames and
@@ -264,6 +417,59 @@ mod tests {
         assert_eq!(
             Files::column_number(&sources_of(file), 0, 0, 4).ok(),
             Some(2)
+        );
+    }
+
+    #[test]
+    fn a_file_cut_down_to_some_lines_keeps_their_positions() {
+        let text = "\u{feff}one\r\ntwo\rthree\nfour\nfive\nsix\nseven\neight\nnine\nten é\neleven";
+        let mut file = SourceFile::new("t", text);
+        let at = |word: &str| {
+            let start = text.find(word).unwrap();
+            Span::new(start, start + word.len())
+        };
+        let (mut one, mut three, mut accented, mut both) =
+            (at("one"), at("three"), at("é"), at("five\nsix"));
+        let before: Vec<_> = [one, three, accented, both]
+            .iter()
+            .map(|s| {
+                (
+                    file.line_col(s.start as usize),
+                    file.line_col(s.end as usize),
+                )
+            })
+            .collect();
+        file.keep_lines_of(&mut [&mut one, &mut three, &mut accented, &mut both]);
+        let after: Vec<_> = [one, three, accented, both]
+            .iter()
+            .map(|s| {
+                (
+                    file.line_col(s.start as usize),
+                    file.line_col(s.end as usize),
+                )
+            })
+            .collect();
+        assert_eq!(after, before);
+        assert_eq!(&file.text()[three.range()], "three");
+        assert_eq!(&file.text()[accented.range()], "é");
+        assert_eq!(&file.text()[both.range()], "five\nsix");
+        // Offsets in the file as read are still known.
+        assert_eq!(
+            file.original_offset(accented.start as usize),
+            text.find('é').unwrap()
+        );
+        // The one line between two kept ones is kept (a code frame shows
+        // it); longer gaps are dropped.
+        assert!(file.text().contains("two") && file.text().contains("four"));
+        for dropped in ["seven", "eight", "nine", "eleven"] {
+            assert!(!file.text().contains(dropped), "{dropped}");
+        }
+        let sources = sources_of(file);
+        assert_eq!(Files::line_number(&sources, 0, 0).ok(), Some(1));
+        let accented_line = Files::line_index(&sources, 0, accented.start as usize).unwrap();
+        assert_eq!(
+            Files::line_number(&sources, 0, accented_line).ok(),
+            Some(10)
         );
     }
 

@@ -358,3 +358,54 @@ message = "killed count disagrees: {value} here, {expected} elsewhere"
         "the update is a correction; the slip is a contradiction"
     );
 }
+
+/// Files are settled (suppressions applied, text cut down to the lines of
+/// their findings) as soon as their story is complete. A story whose
+/// files are split by a subdirectory in walk order must still be compared
+/// as one, and every code frame must show the right line, also in a file
+/// whose text was cut down while the other story was still open.
+#[test]
+fn a_story_split_by_a_subdirectory_is_compared_whole_and_shown_right() {
+    let dir = scratch(&[
+        (
+            "story/a.txt",
+            "Officials said on Monday.\n\nThey identified more than 400 migrants in all.\n",
+        ),
+        (
+            "story/b/inner.txt",
+            "First line.\n\nThe the council met.\n\nLast line.\n",
+        ),
+        (
+            "story/c.txt",
+            "A line.\n\nAnother line.\n\nOfficials are reviewing the 300 migrants now.\n",
+        ),
+    ]);
+    let (code, stdout) = lint(dir.path(), &["story"]);
+    assert_eq!(code, 1, "{stdout}");
+    let count = findings_of(&stdout, "migrant-count");
+    assert!(count.contains("story/c.txt:5:"), "{count}");
+    assert!(
+        count.contains("5 │ Officials are reviewing the 300 migrants now."),
+        "{count}"
+    );
+    assert!(
+        count.contains("3 │ They identified more than 400 migrants in all."),
+        "{count}"
+    );
+    let repeated = findings_of(&stdout, "repeated-word");
+    assert!(repeated.contains("story/b/inner.txt:3:5"), "{repeated}");
+    assert!(repeated.contains("3 │ The the council met."), "{repeated}");
+    // The JSON format gives offsets in the files as they are.
+    let (_, json) = lint(dir.path(), &["--format", "json", "story"]);
+    let findings: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for finding in findings.as_array().unwrap() {
+        let text = fs::read_to_string(dir.path().join(finding["file"].as_str().unwrap())).unwrap();
+        let span = &finding["span"];
+        let flagged =
+            &text[span["start"].as_u64().unwrap() as usize..span["end"].as_u64().unwrap() as usize];
+        assert!(
+            !flagged.is_empty() && !flagged.contains("line"),
+            "{finding}"
+        );
+    }
+}

@@ -38,7 +38,7 @@ fn location(sources: &Sources, file: FileId, span: Span) -> Value {
                 "startColumn": start_column,
                 "endLine": end_line,
                 "endColumn": end_column,
-                "byteOffset": span.start,
+                "byteOffset": source.original_offset(span.start as usize),
                 "byteLength": span.len(),
             }
         }
