@@ -13,7 +13,6 @@ use crate::cli::{
     InspectFormat, LintArgs, MinSeverity, RuleArgs,
 };
 use crate::config::{self, Config};
-use crate::diagnostic;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine;
 use crate::fact_sheet::{self, FactSheet, FactSheets};
@@ -93,13 +92,49 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
         &mut sources,
         &mut problems,
     );
-    let mut progress = Progress::new(args.format == Format::Human && !args.quiet);
+    // Findings are written out as soon as they are final, file by file, so
+    // that a long run holds neither every file's text nor every finding.
+    // Not when something must see all of them first: a baseline, fixes, or
+    // a format that is one document (JSON, SARIF).
+    let streaming =
+        !(args.fix || args.diff || args.baseline.is_some() || args.write_baseline.is_some())
+            && matches!(args.format, Format::Human | Format::Short | Format::Github);
+    let color = use_color(args.color, io::stdout().is_terminal());
+    // A progress bar would tangle with findings streamed to the terminal.
+    let mut progress = Progress::new(
+        args.format == Format::Human && !args.quiet && !(streaming && io::stdout().is_terminal()),
+    );
+    let min_severity = args.min_severity.map(|min| match min {
+        MinSeverity::Info => Severity::Info,
+        MinSeverity::Warning => Severity::Warning,
+        MinSeverity::Error => Severity::Error,
+    });
     // Each file's suppressions apply once its findings are final; after
     // that only the lines of its findings are kept, unless fixes need the
     // whole text.
     let mut settle = |sources: &Sources, file: FileId, findings: &mut Vec<Diagnostic>| {
         let unused = suppress::apply(file, sources.get(file), findings, &active, &known);
         findings.extend(unused);
+    };
+    let mut findings: Vec<Diagnostic> = Vec::new();
+    let mut tally = Tally::default();
+    let mut written: io::Result<()> = Ok(());
+    let mut release = |sources: &Sources, mut batch: Vec<Diagnostic>| {
+        if let Some(config) = &config {
+            apply_path_overrides(config, sources, &mut batch);
+        }
+        if let Some(min) = min_severity {
+            batch.retain(|f| f.severity >= min);
+        }
+        if !streaming {
+            findings.append(&mut batch);
+            return;
+        }
+        tally.add(&batch);
+        if written.is_err() || batch.is_empty() {
+            return;
+        }
+        written = write_findings(args, color, sources, &batch);
     };
     let run = || {
         engine::lint_paths(
@@ -112,6 +147,8 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
             engine::Settling {
                 settle: &mut settle,
                 keep_only_findings: !(args.fix || args.diff),
+                release: &mut release,
+                forget_released: streaming,
             },
         )
     };
@@ -127,18 +164,14 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
     };
     progress.finish();
     problems.extend(report.problems);
-    let mut findings = report.findings;
-    if let Some(config) = &config {
-        apply_path_overrides(config, &sources, &mut findings);
-    }
-    diagnostic::sort(&mut findings);
-    if let Some(min) = args.min_severity {
-        let min = match min {
-            MinSeverity::Info => Severity::Info,
-            MinSeverity::Warning => Severity::Warning,
-            MinSeverity::Error => Severity::Error,
-        };
-        findings.retain(|f| f.severity >= min);
+    written?;
+    if streaming {
+        report_problems(args.color, &sources, &problems)?;
+        if args.format == Format::Human {
+            let summary = format!("{}\n", human::summary(tally, report.files_checked));
+            human::write_out(&mut io::stdout().lock(), summary.as_bytes())?;
+        }
+        return Ok(failure_or(&problems, exit_status(args, tally)));
     }
 
     if let Some(path) = &args.write_baseline {
@@ -208,13 +241,40 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
     };
     human::write_out(&mut io::stdout().lock(), &output)?;
 
+    Ok(failure_or(&problems, exit_status(args, tally)))
+}
+
+/// Writes findings in a line-by-line format (human, short, GitHub) to
+/// standard output.
+fn write_findings(
+    args: &LintArgs,
+    color: bool,
+    sources: &Sources,
+    findings: &[Diagnostic],
+) -> io::Result<()> {
+    let bytes = match args.format {
+        Format::Human if args.quiet => return Ok(()),
+        Format::Human => {
+            let mut out = buffer(color);
+            human::render(&mut out, sources, findings)?;
+            out.into_inner()
+        }
+        Format::Short => short::render(sources, findings).into_bytes(),
+        Format::Github => github::render(sources, findings).into_bytes(),
+        Format::Json | Format::Sarif => return Ok(()),
+    };
+    human::write_out(&mut io::stdout().lock(), &bytes)
+}
+
+/// Findings (exit code 1) when an error-level rule fired or there are more
+/// warnings than `--max-warnings`.
+fn exit_status(args: &LintArgs, tally: Tally) -> Status {
     let too_many_warnings = args.max_warnings.is_some_and(|max| tally.warnings > max);
-    let status = if tally.errors > 0 || too_many_warnings {
+    if tally.errors > 0 || too_many_warnings {
         Status::Findings
     } else {
         Status::Clean
-    };
-    Ok(failure_or(&problems, status))
+    }
 }
 
 /// A progress bar on standard error for long runs: shown only when

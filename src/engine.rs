@@ -24,8 +24,6 @@ use crate::walk::IO;
 /// What a lint run produced.
 #[derive(Debug, Default)]
 pub struct Report {
-    /// Findings of rules, sorted by file, position and rule.
-    pub findings: Vec<Diagnostic>,
     /// Problems with the input itself (unreadable files).
     pub problems: Vec<Diagnostic>,
     /// How many files were linted.
@@ -192,6 +190,12 @@ pub struct Settling<'s> {
     /// at, so that memory does not grow with the text of the run (not when
     /// fixes are to be applied, which need the whole text).
     pub keep_only_findings: bool,
+    /// Receives the findings in report order, a run of files at a time, as
+    /// soon as every file before them is settled.
+    pub release: &'s mut dyn FnMut(&Sources, Vec<Diagnostic>),
+    /// Once a file's findings are released, forget what is left of its
+    /// text (when they have been written out and will not be read again).
+    pub forget_released: bool,
 }
 
 /// Reads and lints `paths`, adding each file to `sources`, with `sheets`
@@ -233,7 +237,12 @@ pub fn lint_paths(
         .any(|rule| rule.kind.grouping() == Some(Grouping::Run));
     // Read files whose findings are not final yet, with their path index.
     let mut unsettled: Vec<(usize, FileId)> = Vec::new();
-    let mut settled: Vec<Diagnostic> = Vec::new();
+    // Only the files read here are released and forgotten, not the rule
+    // files and fact sheets added before, which later findings may show.
+    let mut settled = Released {
+        upto: sources.len(),
+        ..Released::default()
+    };
 
     // Files are read and analysed in parallel, a chunk at a time, and
     // joined in order, so the output does not depend on the threads.
@@ -293,6 +302,12 @@ pub fn lint_paths(
             &mut settled,
             &mut settling,
         );
+        let watermark = unsettled
+            .iter()
+            .map(|&(_, id)| id)
+            .min()
+            .unwrap_or(sources.len());
+        settled.release_before(watermark, sources, &mut settling);
     }
     linter.conclude(sources, |_| true);
     let rest: Vec<FileId> = unsettled.into_iter().map(|(_, id)| id).collect();
@@ -304,10 +319,62 @@ pub fn lint_paths(
         &mut settled,
         &mut settling,
     );
-    settled.append(&mut linter.findings);
-    diagnostic::sort(&mut settled);
-    report.findings = settled;
+    settled.held.append(&mut linter.findings);
+    settled.release_before(usize::MAX, sources, &mut settling);
     report
+}
+
+/// Settled findings not yet released, and the files whose text can go.
+#[derive(Default)]
+struct Released {
+    held: Vec<Diagnostic>,
+    /// Files before this one have had their findings released.
+    upto: FileId,
+    /// Released files whose text a held finding still shows.
+    still_shown: Vec<FileId>,
+}
+
+impl Released {
+    /// Releases the held findings of files before `watermark` (and those
+    /// that point nowhere), sorted: no file before it has findings to
+    /// come, so the report stays in order.
+    fn release_before(
+        &mut self,
+        watermark: FileId,
+        sources: &mut Sources,
+        settling: &mut Settling<'_>,
+    ) {
+        let (mut out, held): (Vec<Diagnostic>, Vec<Diagnostic>) = std::mem::take(&mut self.held)
+            .into_iter()
+            .partition(|finding| finding.primary.as_ref().is_none_or(|p| p.file < watermark));
+        self.held = held;
+        diagnostic::sort(&mut out);
+        if !out.is_empty() {
+            (settling.release)(sources, out);
+        }
+        if !settling.forget_released {
+            return;
+        }
+        let upto = watermark.min(sources.len());
+        let shown: HashSet<FileId> = self
+            .held
+            .iter()
+            .flat_map(|f| f.primary.iter().chain(&f.secondary))
+            .map(|label| label.file)
+            .collect();
+        let candidates: Vec<FileId> = std::mem::take(&mut self.still_shown)
+            .into_iter()
+            .chain(self.upto..upto)
+            .collect();
+        for file in candidates {
+            if shown.contains(&file) {
+                self.still_shown.push(file);
+            } else {
+                sources.get_mut(file).forget_text();
+            }
+        }
+        self.upto = self.upto.max(upto);
+    }
 }
 
 /// Hands the final findings of `files` over to `settling`, and moves them
@@ -317,7 +384,7 @@ fn settle(
     sources: &mut Sources,
     files: &[FileId],
     waiting: &HashSet<FileId>,
-    settled: &mut Vec<Diagnostic>,
+    settled: &mut Released,
     settling: &mut Settling<'_>,
 ) {
     if files.is_empty() {
@@ -331,7 +398,7 @@ fn settle(
     if settling.keep_only_findings {
         sources.keep_lines_of(files, &mut findings);
     }
-    settled.append(&mut findings);
+    settled.held.append(&mut findings);
 }
 
 /// Why a file could not be read as text.

@@ -165,6 +165,14 @@ impl SourceFile {
         self.original_lines = Some(original_lines);
     }
 
+    /// Drops the file's text, keeping its name: for a file whose findings
+    /// have been written out.
+    pub fn forget_text(&mut self) {
+        self.text = String::new();
+        self.line_starts = vec![0];
+        self.original_lines = Some(Vec::new());
+    }
+
     /// The 0-based number, in the file as read, of line `line`.
     fn original_line(&self, line: usize) -> usize {
         self.original_position(line).0

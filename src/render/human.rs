@@ -74,14 +74,19 @@ pub struct Tally {
 impl Tally {
     pub fn of(diagnostics: &[Diagnostic]) -> Self {
         let mut tally = Tally::default();
+        tally.add(diagnostics);
+        tally
+    }
+
+    /// Counts `diagnostics` too.
+    pub fn add(&mut self, diagnostics: &[Diagnostic]) {
         for diagnostic in diagnostics {
             match diagnostic.severity {
-                Severity::Error => tally.errors += 1,
-                Severity::Warning => tally.warnings += 1,
-                Severity::Info => tally.infos += 1,
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
             }
         }
-        tally
     }
 }
 
