@@ -337,8 +337,6 @@ static BYLINE: LazyLock<RuleRegex> = LazyLock::new(|| {
       | ^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$
       | ^@\w+\s*$
       | ^(?i:twitter|email|e-mail|contact|follow)\s*:\s*\S+\s*$
-      | ^[A-Z][\w.'\ -]{0,40}:?\s*\(?\d{3}\)?[\s.-]?\d{3}-\d{4}\s*$
-      | ^(?i:posted|updated|published|last\ updated)\b.{0,40}\d
       | ^[A-Z][A-Z.'-]+(?:\ [A-Z][A-Z.'-]+){1,2}\ (?:and|AND)\ [A-Z][A-Z.'-]+(?:\ [A-Z][A-Z.'-]+){1,2}$
     "#,
     )
@@ -349,12 +347,47 @@ static BYLINE: LazyLock<RuleRegex> = LazyLock::new(|| {
 static SIGNATURE: LazyLock<RuleRegex> =
     LazyLock::new(|| regex(r"^(?:(?i:by)\s+|(?:--|—|–|-)\s*)\p{Lu}"));
 
-/// Names a byline or a wire tag may consist of.
+/// A name and a phone number: `Jane Doe: (555) 123-4567`, the name at
+/// most [`MAX_BYLINE_GAP`] characters after its capital. Bounded repeats
+/// of a Unicode class (`[\w ]{0,40}`) compile to one copy of the class per
+/// repeat, tens of milliseconds of start-up: the bounds are checked on the
+/// captured group instead. A lazy group is the shortest that matches, so
+/// the check is exact.
+static PHONE_LINE: LazyLock<RuleRegex> =
+    LazyLock::new(|| regex(r"^[A-Z](?P<gap>[\w.' -]*?):?\s*\(?\d{3}\)?[\s.-]?\d{3}-\d{4}\s*$"));
+
+/// A time stamp: `Posted 5:14 PM`, the first digit at most
+/// [`MAX_BYLINE_GAP`] characters after the word.
+static POSTED_LINE: LazyLock<RuleRegex> =
+    LazyLock::new(|| regex(r"^(?i:posted|updated|published|last\ updated)\b(?P<gap>.*?)\d"));
+
+/// The longest name before a phone number, or text before a time stamp.
+const MAX_BYLINE_GAP: usize = 40;
+
+/// Names a byline or a wire tag may consist of; a name before `wire` has
+/// at most [`MAX_WIRE_NAME`] characters (checked on the group, see
+/// [`PHONE_LINE`]).
 static WIRE_TAG: LazyLock<RuleRegex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:the )?(?:associated press|reuters|breaking news staff|staff reports?|[\w .-]{1,30} wire)\.?$",
+        r"(?i)^(?:the )?(?:associated press|reuters|breaking news staff|staff reports?|(?P<name>[\w .-]+?) wire)\.?$",
     )
 });
+
+const MAX_WIRE_NAME: usize = 30;
+
+/// Whether `text` is a byline, a sign-off or a contact line.
+fn is_byline(text: &str) -> bool {
+    let group_within = |regex: &RuleRegex, group: &str, max: usize| {
+        regex.captures(text).is_some_and(|c| {
+            c.name(group)
+                .is_none_or(|g| g.as_str().chars().count() <= max)
+        })
+    };
+    BYLINE.is_match(text)
+        || group_within(&PHONE_LINE, "gap", MAX_BYLINE_GAP)
+        || group_within(&POSTED_LINE, "gap", MAX_BYLINE_GAP)
+        || group_within(&WIRE_TAG, "name", MAX_WIRE_NAME)
+}
 
 /// The transcript form: `Dispatcher: "..."`, `Q: ...`, `>> ...`.
 static TRANSCRIPT: LazyLock<RuleRegex> = LazyLock::new(|| {
@@ -537,7 +570,7 @@ fn furniture(text: &str) -> Option<Role> {
     {
         return Some(Role::Caption);
     }
-    if count <= 12 && (BYLINE.is_match(trimmed) || WIRE_TAG.is_match(trimmed))
+    if count <= 12 && is_byline(trimmed)
         || (count <= 8 && !is_terminated(trimmed) && SIGNATURE.is_match(trimmed))
     {
         return Some(Role::Byline);

@@ -457,7 +457,8 @@ struct Piece {
     sorted: Vec<u32>,
     /// The ids of words holding a digit, sorted and deduplicated.
     numbers: Vec<u32>,
-    /// Whether the piece takes part in comparisons at all.
+    /// Whether the piece takes part in comparisons at all (`unless`
+    /// aside, which is asked only of pieces in a repeat).
     eligible: bool,
     /// The version of an updated story it belongs to.
     section: usize,
@@ -482,6 +483,16 @@ impl RepeatedUnits {
 
         let threshold = if self.identical { 1.0 } else { self.threshold };
         let mut candidates = Candidates::new(&pieces, threshold);
+        // `unless` is a long regex, and only pieces in a repeat need it:
+        // asked when a pair is found, and remembered.
+        let mut excluded: Vec<Option<bool>> = vec![None; pieces.len()];
+        let mut is_excluded = |k: usize| {
+            *excluded[k].get_or_insert_with(|| {
+                self.unless
+                    .as_ref()
+                    .is_some_and(|u| u.is_match(doc.slice(pieces[k].span)))
+            })
+        };
         let mut found: Vec<Repeat> = Vec::new();
         for (j, later) in pieces.iter().enumerate() {
             if !later.eligible {
@@ -514,11 +525,11 @@ impl RepeatedUnits {
                     }
                     score
                 };
-                if best.is_none_or(|(_, top)| score > top) {
+                if best.is_none_or(|(_, top)| score > top) && !is_excluded(i) {
                     best = Some((i, score));
                 }
             }
-            if let Some((i, similarity)) = best {
+            if let Some((i, similarity)) = best.filter(|_| !is_excluded(j)) {
                 found.push(Repeat {
                     earlier: (i, i),
                     later: (j, j),
@@ -619,10 +630,10 @@ impl RepeatedUnits {
             .map(|(span, paragraph)| {
                 let text = doc.slice(span);
                 // The cheap tests first: most pieces are never compared.
+                // `unless` is asked later, of the pieces in a repeat.
                 let eligible = paragraph >= heading
                     && rule.reads(doc.paragraphs[paragraph].role)
-                    && (self.min_words == 0 || words(text).nth(self.min_words - 1).is_some())
-                    && !self.unless.as_ref().is_some_and(|u| u.is_match(text));
+                    && (self.min_words == 0 || words(text).nth(self.min_words - 1).is_some());
                 let mut tokens = Vec::new();
                 let mut numbers = Vec::new();
                 for word in words(text).take_while(|_| eligible) {

@@ -116,6 +116,22 @@ fn bylines_and_contacts_are_recognised() {
 }
 
 #[test]
+fn byline_lengths_are_bounded_exactly() {
+    // A name of 40 characters after its capital before a phone number, a
+    // time stamp 40 characters after `Posted`, a wire of 30 characters.
+    let name = |n: usize| format!("J{}", "o".repeat(n));
+    assert!(is_byline(&format!("{}: (555) 201-3344", name(40))));
+    assert!(!is_byline(&format!("{}: (555) 201-3344", name(41))));
+    assert!(is_byline(&format!("Posted {}5 PM", "x".repeat(39))));
+    assert!(!is_byline(&format!("Posted {}5 PM", "x".repeat(41))));
+    assert!(is_byline(&format!("{} Wire", "w".repeat(30))));
+    assert!(is_byline(&format!("The {} Wire.", "w".repeat(30))));
+    assert!(!is_byline(&format!("{} Wire", "w".repeat(31))));
+    // Accented names count characters, not bytes.
+    assert!(is_byline(&format!("J{}: 555-201-3344", "é".repeat(40))));
+}
+
+#[test]
 fn transcripts_are_recognised() {
     for line in [
         "Dispatcher: “Is anyone hurt?”",
