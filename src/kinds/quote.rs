@@ -34,7 +34,7 @@
 use super::KindInfo;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::attribution::{self, VerbSet, DEFAULT_VERBS};
-use crate::document::{words, Document, Quote, QuoteStyle};
+use crate::document::{is_title_case, words, Document, Quote, QuoteStyle};
 use crate::rules::reader::TableReader;
 use crate::rules::Rule;
 use crate::source::{FileId, Span};
@@ -118,13 +118,13 @@ impl QuoteCheck {
         doc: &Document<'_>,
         out: &mut Vec<Diagnostic>,
     ) {
+        // The paragraph of the last finding. One per paragraph, since the
+        // quotations after the first go on from it (`“...,” a neighbor.
+        // “...”`) and one attribution fixes them all; and one per run of
+        // paragraphs that are each an unattributed quotation (radio
+        // traffic, a caller's words), for the same reason.
+        let mut reported: Option<usize> = None;
         for (index, quote) in doc.quotes.iter().enumerate() {
-            let inner = doc.slice(quote.inner);
-            if words(inner).count() < self.min_words
-                || (self.skip_partial && is_partial(doc, quote))
-            {
-                continue;
-            }
             let attributed = match &self.verbs {
                 None => quote.attribution.is_some(),
                 Some(verbs) => attribution::find(doc, index, verbs).is_some(),
@@ -132,6 +132,22 @@ impl QuoteCheck {
             if attributed {
                 continue;
             }
+            let opens_paragraph = quote.span.start == doc.paragraphs[quote.paragraph].span.start;
+            if reported == Some(quote.paragraph)
+                || (opens_paragraph && reported.is_some_and(|p| p + 1 == quote.paragraph))
+            {
+                reported = Some(quote.paragraph);
+                continue;
+            }
+            let inner = doc.slice(quote.inner);
+            if words(inner).count() < self.min_words
+                || (self.skip_partial && is_partial(doc, quote))
+                || is_title(inner)
+                || is_cut_short(doc, quote)
+            {
+                continue;
+            }
+            reported = Some(quote.paragraph);
             let opening = opening_words(inner);
             out.push(rule.report(file, quote.span, |name| match name {
                 "quote" => Some(opening.as_str()),
@@ -235,9 +251,33 @@ fn check_style(rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diag
     out.push(diagnostic);
 }
 
+/// Whether a quotation is the title or name of something (a fund, a song,
+/// a slogan: `“Funeral Fund for Little David”`) rather than speech: a few
+/// words in Title Case.
+fn is_title(inner: &str) -> bool {
+    is_title_case(inner, 1, 8)
+}
+
+/// Whether a quotation is an excerpt cut short, with its attribution:
+/// never closed, and its paragraph ends in an ellipsis (a teaser, `...
+/// “We decided to waive the hearing being that the facts of...`).
+fn is_cut_short(doc: &Document<'_>, quote: &Quote) -> bool {
+    let paragraph = doc.slice(doc.paragraphs[quote.paragraph].span).trim_end();
+    !quote.closed && (paragraph.ends_with('…') || paragraph.ends_with("..."))
+}
+
 /// Whether a quotation is woven into its sentence: words come before it
-/// in the sentence and no colon or comma introduces it.
+/// in the sentence and no colon or comma introduces it, or it opens with
+/// a lowercase word, going on with the reporter's sentence (`officials
+/// recommend leave, “but it will be up to the chief.”`).
 fn is_partial(doc: &Document<'_>, quote: &Quote) -> bool {
+    if doc
+        .slice(quote.inner)
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with(char::is_lowercase)
+    {
+        return true;
+    }
     let sentence = doc.sentences[quote.sentence].span;
     if quote.span.start <= sentence.start {
         return false;

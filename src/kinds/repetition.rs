@@ -407,12 +407,14 @@ impl RepeatedWords {
             || (self.skip_capitalized && capitalized(first) && capitalized(second))
             || self.allow.iter().any(|phrase| {
                 k.checked_sub(phrase.at).is_some_and(|start| {
-                    spans.get(start..start + phrase.words.len()).is_some_and(|window| {
-                        window
-                            .iter()
-                            .zip(&phrase.words)
-                            .all(|(span, word)| same_word(&text[span.range()], word))
-                    })
+                    spans
+                        .get(start..start + phrase.words.len())
+                        .is_some_and(|window| {
+                            window
+                                .iter()
+                                .zip(&phrase.words)
+                                .all(|(span, word)| same_word(&text[span.range()], word))
+                        })
                 })
             })
     }

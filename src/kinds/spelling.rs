@@ -390,7 +390,9 @@ mod tests {
 
     fn texts(word: &str) -> Vec<String> {
         let mut texts = Vec::new();
-        for_each_candidate(word, 10, |c| texts.push(format!("{}@{}", c.text, c.span.start)));
+        for_each_candidate(word, 10, |c| {
+            texts.push(format!("{}@{}", c.text, c.span.start))
+        });
         texts
     }
 
