@@ -27,7 +27,10 @@ fn every_builtin_rule_has_firing_and_quiet_examples() {
     let mut files = builtin::rule_files();
     files.extend(common::pack_files());
     let (rules, errors) = RuleSet::load(&mut sources, files);
-    assert!(errors.is_empty(), "built-in rules and packs must load: {errors:?}");
+    assert!(
+        errors.is_empty(),
+        "built-in rules and packs must load: {errors:?}"
+    );
     let mut missing = Vec::new();
     for rule in &rules.rules {
         if !rule.examples.iter().any(|e| e.fires()) {

@@ -29,7 +29,10 @@ fn load_shipped(sources: &mut Sources) -> RuleSet {
     let mut files = builtin::rule_files();
     files.extend(common::pack_files());
     let (rules, errors) = RuleSet::load(sources, files);
-    assert!(errors.is_empty(), "built-in rules and packs must load: {errors:?}");
+    assert!(
+        errors.is_empty(),
+        "built-in rules and packs must load: {errors:?}"
+    );
     rules
 }
 

@@ -319,7 +319,23 @@ pub fn find(doc: &Document<'_>, index: usize, verbs: &VerbSet) -> Option<Attribu
     if let Some(found) = after_stray_mark(doc, quote, verbs) {
         return Some(found);
     }
-    if let Some(found) = previous_paragraph(doc, index, stands_alone, verbs) {
+    // A quotation that ends its sentence after an opening phrase and a
+    // comma or colon (`The next day, near the park, “...”`) goes on with
+    // what the paragraph before attributed, as a quotation standing alone
+    // does.
+    let introduced = {
+        let sentence = doc.sentences[quote.sentence].span;
+        let before = text[sentence.start.min(quote.span.start) as usize..quote.span.start as usize]
+            .trim_end();
+        before.ends_with([',', ':'])
+            && words_outside_quotes(
+                doc,
+                Span::new(quote.span.end as usize, sentences.end as usize),
+            )
+            .next()
+            .is_none()
+    };
+    if let Some(found) = previous_paragraph(doc, index, stands_alone || introduced, verbs) {
         return Some(found);
     }
     if stands_alone {
@@ -333,9 +349,10 @@ pub fn find(doc: &Document<'_>, index: usize, verbs: &VerbSet) -> Option<Attribu
 /// (`...released the following statement:`) or a quotation the previous
 /// one ends with (a quotation running on over several paragraphs, or the
 /// same speaker going on); for a quotation that stands alone as its
-/// sentence in a paragraph with no verb of saying, any verb of saying in
-/// the previous prose paragraph, which introduced the speaker (`Murphy
-/// says the father seemed loving.` and then the quotation).
+/// sentence in a paragraph with no verb of saying (or that ends its
+/// sentence after an opening phrase), any verb of saying in the previous
+/// prose paragraph, which introduced the speaker (`Murphy says the father
+/// seemed loving.` and then the quotation), or a speaker named there.
 fn previous_paragraph(
     doc: &Document<'_>,
     index: usize,
