@@ -118,18 +118,24 @@ impl QuoteCheck {
         doc: &Document<'_>,
         out: &mut Vec<Diagnostic>,
     ) {
+        let attributed: Vec<bool> = doc
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(index, quote)| match &self.verbs {
+                None => quote.attribution.is_some(),
+                Some(verbs) => attribution::find(doc, index, verbs).is_some(),
+            })
+            .collect();
+        let recording = recording_paragraphs(doc, &attributed);
         // The paragraph of the last finding. One per paragraph, since the
         // quotations after the first go on from it (`“...,” a neighbor.
         // “...”`) and one attribution fixes them all; and one per run of
-        // paragraphs that are each an unattributed quotation (radio
-        // traffic, a caller's words), for the same reason.
+        // paragraphs that are each an unattributed quotation, for the same
+        // reason.
         let mut reported: Option<usize> = None;
         for (index, quote) in doc.quotes.iter().enumerate() {
-            let attributed = match &self.verbs {
-                None => quote.attribution.is_some(),
-                Some(verbs) => attribution::find(doc, index, verbs).is_some(),
-            };
-            if attributed {
+            if attributed[index] || recording[quote.paragraph] {
                 continue;
             }
             let opens_paragraph = quote.span.start == doc.paragraphs[quote.paragraph].span.start;
@@ -256,6 +262,48 @@ fn check_style(rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diag
 /// words in Title Case.
 fn is_title(inner: &str) -> bool {
     is_title_case(inner, 1, 8)
+}
+
+/// How many paragraphs in a row, each nothing but an unattributed
+/// quotation, make a transcript of a recording rather than speech.
+const RECORDING_RUN: usize = 3;
+
+/// The paragraphs of runs of [`RECORDING_RUN`] or more paragraphs that are
+/// each nothing but one quotation, none of them attributed: the lines of
+/// a recording (radio traffic during a shooting, a 911 call) that the
+/// page introduces as a whole (`the calls for help as the shooting
+/// unfolds`), not speeches that each need a speaker.
+fn recording_paragraphs(doc: &Document<'_>, attributed: &[bool]) -> Vec<bool> {
+    let quote_alone: Vec<bool> = (0..doc.paragraphs.len())
+        .map(|index| {
+            let paragraph = doc.paragraphs[index].span;
+            let from = doc.quotes.partition_point(|q| q.paragraph < index);
+            match doc.quotes_of_paragraph(index) {
+                [quote] => {
+                    !attributed[from]
+                        && quote.closed
+                        && quote.span.start == paragraph.start
+                        && doc
+                            .slice(Span::new(quote.span.end as usize, paragraph.end as usize))
+                            .trim()
+                            .is_empty()
+                }
+                _ => false,
+            }
+        })
+        .collect();
+    let mut recording = vec![false; quote_alone.len()];
+    let mut start = 0;
+    while start < quote_alone.len() {
+        let end = (start..quote_alone.len())
+            .find(|&i| !quote_alone[i])
+            .unwrap_or(quote_alone.len());
+        if end - start >= RECORDING_RUN {
+            recording[start..end].fill(true);
+        }
+        start = end + 1;
+    }
+    recording
 }
 
 /// Whether a quotation is an excerpt cut short, with its attribution:
