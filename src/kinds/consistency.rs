@@ -47,7 +47,14 @@ use crate::source::{FileId, Sources, Span};
 pub const INFO: KindInfo = KindInfo {
     name: "consistency",
     summary: "alternative spellings of one thing must not be mixed",
-    options: &["forms", "names", "allow", "scope", "within", "skip_documents"],
+    options: &[
+        "forms",
+        "names",
+        "allow",
+        "scope",
+        "within",
+        "skip_documents",
+    ],
 };
 
 /// One use of a form in a document.
