@@ -5,9 +5,14 @@
 //! - `attribution` (default): every quotation of at least `min_words`
 //!   words needs an attribution — a verb of saying (`said`, `told`,
 //!   `according to`, ...) in the sentences it spans, or, for a quotation
-//!   that is a whole sentence, in its paragraph (see
-//!   [`crate::document::attribution`]). Shorter quoted phrases are usually
-//!   terms ("subjects of concern") and are left alone.
+//!   that is a whole sentence, in its paragraph or the paragraphs around
+//!   it (see [`crate::document::attribution`]). Shorter quoted phrases are
+//!   usually terms ("subjects of concern") and are left alone, and so are
+//!   quotations in Title Case (titles and names: a song, a fund), teasers
+//!   cut off by an ellipsis, and runs of three or more paragraphs that are
+//!   each one unattributed quotation (a recording: radio traffic, a 911
+//!   call). One finding per paragraph, and per run of unattributed
+//!   quotation paragraphs: the quotations after the first go on from it.
 //! - `balance`: a quotation mark left open at the end of its paragraph
 //!   (unless the next paragraph opens with a quotation mark, the
 //!   convention for a quotation running over several paragraphs), and a
@@ -23,9 +28,11 @@
 //! - `verbs` (attribution): replaces the built-in list of attribution
 //!   words; `extra_verbs` adds to it.
 //! - `skip_partial` (attribution): leave alone quotations that neither
-//!   open their sentence nor follow a colon or comma — fragments woven into
-//!   the reporter's own sentence (`calls the situation "the worst in
-//!   years"`), which paraphrase rather than quote a speech. Default false.
+//!   open their sentence nor follow a colon or comma, or that open with a
+//!   lowercase word — fragments woven into the reporter's own sentence
+//!   (`calls the situation "the worst in years"`, `recommends leave, "but
+//!   it will be up to the chief."`), which paraphrase rather than quote a
+//!   speech. Default false.
 //!
 //! Templates may use `{quote}` (the first words of the quotation),
 //! `{problem}` (balance and style: what is wrong), `{minority}` and
