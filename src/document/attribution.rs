@@ -34,7 +34,7 @@
 //!    any verb of saying in that paragraph if it is prose, or a subject
 //!    already quoted (`Johnson wasn't quick enough.`, or `he`/`she`);
 //! 10. when it stands alone, in the first sentence of the next prose
-//!    paragraph (`Albery too remarked ...`).
+//!     paragraph (`Albery too remarked ...`).
 //!
 //! The attribution's `verb` is the word or mark that attributes: a verb,
 //! `according to`, an introducing colon, comma or dash, a transcript
