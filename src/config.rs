@@ -15,7 +15,7 @@
 //!
 //! [rules.mid-word-capital]
 //! severity = "error"                # or "warning", "info"
-//! [rules.long-headline]
+//! [rules.stray-space]
 //! enabled = false
 //! [rules.dangling-heading]
 //! max_heading_words = 6             # any option of the rule's kind

@@ -24,7 +24,13 @@ fn builtin_rules(sources: &mut Sources) -> RuleSet {
 #[test]
 fn every_builtin_rule_has_firing_and_quiet_examples() {
     let mut sources = Sources::new();
-    let rules = builtin_rules(&mut sources);
+    let mut files = builtin::rule_files();
+    files.extend(common::pack_files());
+    let (rules, errors) = RuleSet::load(&mut sources, files);
+    assert!(
+        errors.is_empty(),
+        "built-in rules and packs must load: {errors:?}"
+    );
     let mut missing = Vec::new();
     for rule in &rules.rules {
         if !rule.examples.iter().any(|e| e.fires()) {
@@ -47,6 +53,25 @@ fn factlint_test_passes_on_the_builtin_rules() {
     };
     assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
     assert!(stdout.starts_with(&format!("running {examples} examples\n")));
+    assert!(
+        stdout.ends_with(&format!("\ntest result: ok. {examples} passed; 0 failed\n")),
+        "{stdout}"
+    );
+}
+
+/// The opt-in packs are not built in, but their examples are tested the
+/// same way.
+#[test]
+fn factlint_test_passes_on_the_packs() {
+    let (code, stdout, stderr) = run(&["test", "--color", "never", "packs/"]);
+    let examples: usize = {
+        let mut sources = Sources::new();
+        let (rules, errors) = RuleSet::load(&mut sources, common::pack_files());
+        assert!(errors.is_empty(), "packs must load: {errors:?}");
+        rules.rules.iter().map(|r| r.examples.len()).sum()
+    };
+    assert!(examples > 0);
+    assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
     assert!(
         stdout.ends_with(&format!("\ntest result: ok. {examples} passed; 0 failed\n")),
         "{stdout}"
@@ -107,6 +132,15 @@ fn explain_shows_every_builtin_rule_on_its_examples() {
     let rules = builtin_rules(&mut sources);
     for rule in &rules.rules {
         let result = run(&["explain", "--color", "never", &rule.id]);
+        assert_eq!(result.0, 0, "{}", rule.id);
+        assert!(!result.1.contains("FAILS"), "{}", result.1);
+        insta::assert_snapshot!(format!("explain__{}", rule.id), transcript(result));
+    }
+    // The packs' rules, explained with the pack loaded.
+    let mut sources = Sources::new();
+    let (packs, _) = RuleSet::load(&mut sources, common::pack_files());
+    for rule in &packs.rules {
+        let result = run(&["explain", "--color", "never", "--rules", "packs/", &rule.id]);
         assert_eq!(result.0, 0, "{}", rule.id);
         assert!(!result.1.contains("FAILS"), "{}", result.1);
         insta::assert_snapshot!(format!("explain__{}", rule.id), transcript(result));

@@ -107,12 +107,12 @@ rules = { misspelling = { allow = ["x"] } }
 #[test]
 fn factlint_config_prints_the_effective_configuration() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "factlint.toml", "exclude = [\"drafts/**\"]\n[rules.long-headline]\nenabled = false\n[rules.dangling-heading]\nmin_heading_words = 3\n");
+    write(dir.path(), "factlint.toml", "exclude = [\"drafts/**\"]\n[rules.stray-space]\nenabled = false\n[rules.dangling-heading]\nmin_heading_words = 3\n");
     let (code, stdout, stderr) = run_in(dir.path(), &["config"]);
     assert_eq!((code, stderr.as_str()), (0, ""));
     let stdout = stdout.replace(&dir.path().display().to_string(), "<dir>");
     assert!(
-        !stdout.contains("long-headline "),
+        !stdout.contains("stray-space "),
         "a disabled rule is not in effect"
     );
     insta::assert_snapshot!("config_command", stdout);

@@ -54,19 +54,26 @@ fn findings_of(stdout: &str, rule: &str) -> String {
         .join("\n\n")
 }
 
-/// `name-spelling` is off by default; these runs turn it on.
-const NAMES_ON: [&str; 2] = ["-W", "name-spelling"];
+/// `name-spelling` is in the opt-in pack `packs/review.toml`; these runs
+/// load it.
+fn review_pack() -> String {
+    manifest_dir()
+        .join("packs/review.toml")
+        .to_string_lossy()
+        .into_owned()
+}
 
 #[test]
 fn a_name_misspelt_in_one_article_is_reported_against_the_story() {
-    let (_, clean) = lint(&manifest_dir(), &[NAMES_ON[0], NAMES_ON[1], "seeds/"]);
+    let pack = review_pack();
+    let (_, clean) = lint(&manifest_dir(), &["--rules", &pack, "seeds/"]);
     assert_eq!(findings_of(&clean, "name-spelling"), "");
     let dir = edited_story(&[(
         "003_671e6e606567e874.txt",
         "Secretary Alejandro Mayorkas",
         "Secretary Alejandro Majorkas",
     )]);
-    let (_, stdout) = lint(dir.path(), &[NAMES_ON[0], NAMES_ON[1], "story"]);
+    let (_, stdout) = lint(dir.path(), &["--rules", &pack, "story"]);
     let found = findings_of(&stdout, "name-spelling");
     assert!(found.contains("story/003_671e6e606567e874.txt"), "{found}");
     assert!(

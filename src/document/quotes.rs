@@ -7,7 +7,8 @@
 //!
 //! - an open quotation is closed by `”`, by `"`, by a doubled apostrophe
 //!   (`’’`, `''`, the typewriter convention), or by a `“` written where a
-//!   closing mark belongs (after a word, before a space);
+//!   closing mark belongs (after a word, before a space; or before a
+//!   space at all, which no opening mark is);
 //! - a quotation whose marks do not match is [`QuoteStyle::Mixed`];
 //! - a straight mark directly after a letter or digit (`5'10"`) cannot
 //!   open a quotation, and a `”` (or a `"` followed by white space) with
@@ -67,6 +68,10 @@ pub(super) fn find(
             }
         };
         let mut open: Option<Opening> = None;
+        // The closing mark of a quotation nested in the open one in the
+        // other style (`"... revise “MYA” is ..."`, `“... said "no" to
+        // ...”`), whose marks are not the open quotation's.
+        let mut nested: Option<char> = None;
         let mut previous: Option<char> = None;
         let mut chars = slice.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
@@ -74,6 +79,25 @@ pub(super) fn find(
             let after_word =
                 previous.is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '—' | '–'));
             let doubled = matches!((c, next), ('’', Some('’')) | ('\'', Some('\'')));
+            if let Some(close) = nested {
+                if c == close {
+                    nested = None;
+                    previous = Some(c);
+                    continue;
+                }
+            } else if let Some(o) = open {
+                let opens_inner = !after_word && next.is_some_and(char::is_alphanumeric);
+                let inner = match (o.style, c) {
+                    (QuoteStyle::Straight, '“') if opens_inner => Some('”'),
+                    (QuoteStyle::Curly, '"') if opens_inner => Some('"'),
+                    _ => None,
+                };
+                if inner.is_some() {
+                    nested = inner;
+                    previous = Some(c);
+                    continue;
+                }
+            }
             match (c, open) {
                 ('“', None) => {
                     open = Some(Opening {
@@ -82,11 +106,14 @@ pub(super) fn find(
                         style: QuoteStyle::Curly,
                     });
                 }
+                // `“` used as a closing mark: `...CYS,“ he said`, or with a
+                // space before it, `didn't, “ Coleman said` (an opening
+                // mark is never followed by white space).
                 ('“', Some(o))
-                    if after_word
-                        && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation()) =>
+                    if (after_word
+                        && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation()))
+                        || next.is_none_or(char::is_whitespace) =>
                 {
-                    // `“` used as a closing mark: `...CYS,“ he said`.
                     quotes.push(make(o, Some((i, i + c.len_utf8())), QuoteStyle::Mixed));
                     open = None;
                 }
@@ -145,6 +172,9 @@ pub(super) fn find(
                     open = None;
                 }
                 _ => {}
+            }
+            if open.is_none() {
+                nested = None;
             }
             previous = Some(c);
         }

@@ -34,9 +34,10 @@ use crate::source::Span;
 
 /// Titles that precede a name and so never end a sentence.
 const TITLES: &[&str] = &[
-    "Adm", "Asst", "Atty", "Brig", "Capt", "Cmdr", "Col", "Comdr", "Cpl", "Det", "Dr", "Drs", "Fr",
-    "Gen", "Gov", "Hon", "Insp", "Lt", "Maj", "Messrs", "Mr", "Mrs", "Ms", "Msgr", "Ofc", "Pfc",
-    "Pres", "Prof", "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sgt", "Spc", "Supt", "vs",
+    "Adm", "Asst", "Atty", "Brig", "Capt", "Cmdr", "Col", "Comdr", "Cpl", "Dep", "Det", "Dr",
+    "Drs", "Fr", "Gen", "Gov", "Hon", "Insp", "Lt", "Maj", "Messrs", "Mr", "Mrs", "Ms", "Msgr",
+    "Ofc", "Pfc", "Pres", "Prof", "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sgt", "Spc", "Supt",
+    "vs",
 ];
 
 /// Abbreviations that never end a sentence before a number. `No` is judged

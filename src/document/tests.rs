@@ -106,6 +106,41 @@ fn straight_quotes_alternate_and_inch_marks_do_not_open() {
 }
 
 #[test]
+fn a_quotation_nested_in_the_other_style_does_not_end_the_outer_one() {
+    let doc = Document::parse("\"She said “never” to us, twice,\" he said.");
+    assert_eq!(doc.quotes.len(), 1);
+    assert_eq!(
+        doc.slice(doc.quotes[0].inner),
+        "She said “never” to us, twice,"
+    );
+    assert!(doc.quotes[0].closed);
+    assert_eq!(doc.quotes[0].style, QuoteStyle::Straight);
+    assert!(doc.stray_closing_marks.is_empty());
+    let doc = Document::parse("“He told me \"stop\" and ran,” she said.");
+    assert_eq!(doc.quotes.len(), 1);
+    assert_eq!(
+        doc.slice(doc.quotes[0].inner),
+        "He told me \"stop\" and ran,"
+    );
+    assert_eq!(
+        doc.quotes[0].attribution.map(|a| doc.slice(a.verb)),
+        Some("said")
+    );
+}
+
+#[test]
+fn an_opening_mark_followed_by_a_space_closes() {
+    let doc = Document::parse("“It could have been prevented, “ Coleman said.");
+    assert_eq!(doc.quotes.len(), 1);
+    assert_eq!(doc.quotes[0].style, QuoteStyle::Mixed);
+    assert!(doc.quotes[0].closed);
+    assert_eq!(
+        doc.quotes[0].attribution.map(|a| doc.slice(a.verb)),
+        Some("said")
+    );
+}
+
+#[test]
 fn an_unclosed_quote_ends_with_its_paragraph() {
     let doc = Document::parse("She said “we will return\n\nNext paragraph.");
     assert_eq!(doc.quotes.len(), 1);

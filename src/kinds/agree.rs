@@ -37,6 +37,9 @@
 //!   `lead_paragraphs`) match it states no figure for this fact. For
 //!   round-ups (`weekend`, `across the city`), whose figures add up
 //!   several incidents.
+//! - `skip_sentences`: a regex; a sentence that matches it states no
+//!   figure for this fact. For counts of one stage of an event told in the
+//!   lede (`killed two people at a fire pit before ...`).
 //! - `lead_paragraphs`: read only the first N paragraphs of each document
 //!   (headline and lede), where a story states its own figures; later
 //!   paragraphs often give figures for other events. Default: all.
@@ -67,6 +70,7 @@ pub const INFO: KindInfo = KindInfo {
         "lead_paragraphs",
         "within",
         "skip_documents",
+        "skip_sentences",
     ],
 };
 
@@ -121,6 +125,7 @@ pub struct Agree {
     lead_paragraphs: Option<usize>,
     within: Scope,
     skip_documents: Option<RuleRegex>,
+    skip_sentences: Option<RuleRegex>,
 }
 
 pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Agree> {
@@ -136,6 +141,9 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Agree> 
     let skip_documents = reader
         .string("skip_documents")
         .map(|raw| compile_regex(&raw, source, reader.errors));
+    let skip_sentences = reader
+        .string("skip_sentences")
+        .map(|raw| compile_regex(&raw, source, reader.errors));
     let within = Scope::read_key(reader, "within", Scope::Document);
     let pattern = pattern?;
     let matcher = compile_matcher(&pattern, source, reader)?;
@@ -147,6 +155,10 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Agree> 
         lead_paragraphs,
         within: within?,
         skip_documents: match skip_documents {
+            Some(regex) => Some(regex?),
+            None => None,
+        },
+        skip_sentences: match skip_sentences {
             Some(regex) => Some(regex?),
             None => None,
         },
@@ -341,6 +353,13 @@ impl Agree {
         let wanted = |figure: Span| units.is_empty() || units.iter().any(|u| u.contains(figure));
         for sentence in doc.sentences.iter().filter(|s| read[s.paragraph]) {
             let text = doc.slice(sentence.span);
+            if self
+                .skip_sentences
+                .as_ref()
+                .is_some_and(|skip| skip.is_match(text))
+            {
+                continue;
+            }
             let base = sentence.span.start as usize;
             let first_new = statements.len();
             match &self.matcher {

@@ -27,6 +27,9 @@
 //!   (the articles of one story) or `run`.
 //! - `within`: the text searched in each document, as the `scope` of other
 //!   kinds: `document` (default), `outside-quotes`, ...
+//! - `skip_documents`: a regex; a document whose text matches it is not
+//!   read. For pages that collect pieces by different hands (a police
+//!   blotter of dated reports), whose spellings need not agree.
 //!
 //! Templates may use `{form}` (the flagged spelling), `{majority}` (the
 //! preferred one), `{count}` and `{majority_count}`.
@@ -38,13 +41,20 @@ use super::{Grouping, KindInfo};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::{words, Document};
 use crate::rules::reader::{edit_distance, TableReader};
-use crate::rules::{Rule, RuleRegex};
+use crate::rules::{compile_regex, Rule, RuleRegex};
 use crate::source::{FileId, Sources, Span};
 
 pub const INFO: KindInfo = KindInfo {
     name: "consistency",
     summary: "alternative spellings of one thing must not be mixed",
-    options: &["forms", "names", "allow", "scope", "within"],
+    options: &[
+        "forms",
+        "names",
+        "allow",
+        "scope",
+        "within",
+        "skip_documents",
+    ],
 };
 
 /// One use of a form in a document.
@@ -69,9 +79,10 @@ pub struct Consistency {
     allow: std::collections::HashSet<String>,
     grouping: Grouping,
     within: Scope,
+    skip_documents: Option<RuleRegex>,
 }
 
-pub fn compile(reader: &mut TableReader<'_, '_>, _source: &str) -> Option<Consistency> {
+pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Consistency> {
     let groups = reader.string_groups("forms");
     let names = reader.bool("names").unwrap_or(false);
     let allow = reader.string_list("allow").unwrap_or_default();
@@ -80,6 +91,9 @@ pub fn compile(reader: &mut TableReader<'_, '_>, _source: &str) -> Option<Consis
         .map(|g| g.unwrap_or(Grouping::File))
         .ok();
     let within = Scope::read_key(reader, "within", Scope::Document);
+    let skip_documents = reader
+        .string("skip_documents")
+        .map(|raw| compile_regex(&raw, source, reader.errors));
 
     let mut ok = true;
     let mut literals: HashMap<String, usize> = HashMap::new();
@@ -139,6 +153,14 @@ pub fn compile(reader: &mut TableReader<'_, '_>, _source: &str) -> Option<Consis
             }
         }
     };
+    let skip_documents = match skip_documents {
+        Some(Some(regex)) => Some(regex),
+        Some(None) => {
+            ok = false;
+            None
+        }
+        None => None,
+    };
     if !ok {
         return None;
     }
@@ -148,6 +170,7 @@ pub fn compile(reader: &mut TableReader<'_, '_>, _source: &str) -> Option<Consis
         allow: allow.into_iter().map(|a| a.value).collect(),
         grouping: grouping?,
         within: within?,
+        skip_documents,
     })
 }
 
@@ -186,6 +209,13 @@ impl Consistency {
 
     pub fn gather(&self, rule: &Rule, _file: FileId, doc: &Document<'_>) -> Option<Vec<FormUse>> {
         let mut uses = Vec::new();
+        if self
+            .skip_documents
+            .as_ref()
+            .is_some_and(|skip| skip.is_match(doc.text()))
+        {
+            return Some(uses);
+        }
         let units: Vec<Span> = self.within.units(doc).collect();
         if let Some((regex, literals)) = &self.forms {
             for unit in &units {

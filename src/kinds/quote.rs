@@ -5,9 +5,14 @@
 //! - `attribution` (default): every quotation of at least `min_words`
 //!   words needs an attribution — a verb of saying (`said`, `told`,
 //!   `according to`, ...) in the sentences it spans, or, for a quotation
-//!   that is a whole sentence, in its paragraph (see
-//!   [`crate::document::attribution`]). Shorter quoted phrases are usually
-//!   terms ("subjects of concern") and are left alone.
+//!   that is a whole sentence, in its paragraph or the paragraphs around
+//!   it (see [`crate::document::attribution`]). Shorter quoted phrases are
+//!   usually terms ("subjects of concern") and are left alone, and so are
+//!   quotations in Title Case (titles and names: a song, a fund), teasers
+//!   cut off by an ellipsis, and runs of three or more paragraphs that are
+//!   each one unattributed quotation (a recording: radio traffic, a 911
+//!   call). One finding per paragraph, and per run of unattributed
+//!   quotation paragraphs: the quotations after the first go on from it.
 //! - `balance`: a quotation mark left open at the end of its paragraph
 //!   (unless the next paragraph opens with a quotation mark, the
 //!   convention for a quotation running over several paragraphs), and a
@@ -23,9 +28,11 @@
 //! - `verbs` (attribution): replaces the built-in list of attribution
 //!   words; `extra_verbs` adds to it.
 //! - `skip_partial` (attribution): leave alone quotations that neither
-//!   open their sentence nor follow a colon or comma — fragments woven into
-//!   the reporter's own sentence (`calls the situation "the worst in
-//!   years"`), which paraphrase rather than quote a speech. Default false.
+//!   open their sentence nor follow a colon or comma, or that open with a
+//!   lowercase word — fragments woven into the reporter's own sentence
+//!   (`calls the situation "the worst in years"`, `recommends leave, "but
+//!   it will be up to the chief."`), which paraphrase rather than quote a
+//!   speech. Default false.
 //!
 //! Templates may use `{quote}` (the first words of the quotation),
 //! `{problem}` (balance and style: what is wrong), `{minority}` and
@@ -34,7 +41,7 @@
 use super::KindInfo;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::attribution::{self, VerbSet, DEFAULT_VERBS};
-use crate::document::{words, Document, Quote, QuoteStyle};
+use crate::document::{is_title_case, words, Document, Quote, QuoteStyle};
 use crate::rules::reader::TableReader;
 use crate::rules::Rule;
 use crate::source::{FileId, Span};
@@ -118,20 +125,42 @@ impl QuoteCheck {
         doc: &Document<'_>,
         out: &mut Vec<Diagnostic>,
     ) {
+        let attributed: Vec<bool> = doc
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(index, quote)| match &self.verbs {
+                None => quote.attribution.is_some(),
+                Some(verbs) => attribution::find(doc, index, verbs).is_some(),
+            })
+            .collect();
+        let recording = recording_paragraphs(doc, &attributed);
+        // The paragraph of the last finding. One per paragraph, since the
+        // quotations after the first go on from it (`“...,” a neighbor.
+        // “...”`) and one attribution fixes them all; and one per run of
+        // paragraphs that are each an unattributed quotation, for the same
+        // reason.
+        let mut reported: Option<usize> = None;
         for (index, quote) in doc.quotes.iter().enumerate() {
+            if attributed[index] || recording[quote.paragraph] {
+                continue;
+            }
+            let opens_paragraph = quote.span.start == doc.paragraphs[quote.paragraph].span.start;
+            if reported == Some(quote.paragraph)
+                || (opens_paragraph && reported.is_some_and(|p| p + 1 == quote.paragraph))
+            {
+                reported = Some(quote.paragraph);
+                continue;
+            }
             let inner = doc.slice(quote.inner);
             if words(inner).count() < self.min_words
                 || (self.skip_partial && is_partial(doc, quote))
+                || is_title(inner)
+                || is_cut_short(doc, quote)
             {
                 continue;
             }
-            let attributed = match &self.verbs {
-                None => quote.attribution.is_some(),
-                Some(verbs) => attribution::find(doc, index, verbs).is_some(),
-            };
-            if attributed {
-                continue;
-            }
+            reported = Some(quote.paragraph);
             let opening = opening_words(inner);
             out.push(rule.report(file, quote.span, |name| match name {
                 "quote" => Some(opening.as_str()),
@@ -235,9 +264,75 @@ fn check_style(rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diag
     out.push(diagnostic);
 }
 
+/// Whether a quotation is the title or name of something (a fund, a song,
+/// a slogan: `“Funeral Fund for Little David”`) rather than speech: a few
+/// words in Title Case.
+fn is_title(inner: &str) -> bool {
+    is_title_case(inner, 1, 8)
+}
+
+/// How many paragraphs in a row, each nothing but an unattributed
+/// quotation, make a transcript of a recording rather than speech.
+const RECORDING_RUN: usize = 3;
+
+/// The paragraphs of runs of [`RECORDING_RUN`] or more paragraphs that are
+/// each nothing but one quotation, none of them attributed: the lines of
+/// a recording (radio traffic during a shooting, a 911 call) that the
+/// page introduces as a whole (`the calls for help as the shooting
+/// unfolds`), not speeches that each need a speaker.
+fn recording_paragraphs(doc: &Document<'_>, attributed: &[bool]) -> Vec<bool> {
+    let quote_alone: Vec<bool> = (0..doc.paragraphs.len())
+        .map(|index| {
+            let paragraph = doc.paragraphs[index].span;
+            let from = doc.quotes.partition_point(|q| q.paragraph < index);
+            match doc.quotes_of_paragraph(index) {
+                [quote] => {
+                    !attributed[from]
+                        && quote.closed
+                        && quote.span.start == paragraph.start
+                        && doc
+                            .slice(Span::new(quote.span.end as usize, paragraph.end as usize))
+                            .trim()
+                            .is_empty()
+                }
+                _ => false,
+            }
+        })
+        .collect();
+    let mut recording = vec![false; quote_alone.len()];
+    let mut start = 0;
+    while start < quote_alone.len() {
+        let end = (start..quote_alone.len())
+            .find(|&i| !quote_alone[i])
+            .unwrap_or(quote_alone.len());
+        if end - start >= RECORDING_RUN {
+            recording[start..end].fill(true);
+        }
+        start = end + 1;
+    }
+    recording
+}
+
+/// Whether a quotation is an excerpt cut short, with its attribution:
+/// never closed, and its paragraph ends in an ellipsis (a teaser, `...
+/// “We decided to waive the hearing being that the facts of...`).
+fn is_cut_short(doc: &Document<'_>, quote: &Quote) -> bool {
+    let paragraph = doc.slice(doc.paragraphs[quote.paragraph].span).trim_end();
+    !quote.closed && (paragraph.ends_with('…') || paragraph.ends_with("..."))
+}
+
 /// Whether a quotation is woven into its sentence: words come before it
-/// in the sentence and no colon or comma introduces it.
+/// in the sentence and no colon or comma introduces it, or it opens with
+/// a lowercase word, going on with the reporter's sentence (`officials
+/// recommend leave, “but it will be up to the chief.”`).
 fn is_partial(doc: &Document<'_>, quote: &Quote) -> bool {
+    if doc
+        .slice(quote.inner)
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with(char::is_lowercase)
+    {
+        return true;
+    }
     let sentence = doc.sentences[quote.sentence].span;
     if quote.span.start <= sentence.start {
         return false;

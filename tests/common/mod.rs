@@ -48,3 +48,24 @@ pub fn run_with_stdin(dir: &Path, args: &[&str], stdin: &str) -> (i32, String, S
 pub fn transcript((code, stdout, stderr): (i32, String, String)) -> String {
     format!("exit: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}")
 }
+
+/// The opt-in rule packs shipped in `packs/` (not built in: loaded with
+/// `--rules packs/...`), as rule files named by their path in the
+/// repository, in name order.
+pub fn pack_files() -> Vec<factlint::rules::RuleFile> {
+    let dir = manifest_dir().join("packs");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("the packs/ directory exists")
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".toml"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| factlint::rules::RuleFile {
+            text: std::fs::read_to_string(dir.join(&name)).expect("a pack is readable UTF-8"),
+            name: format!("packs/{name}"),
+        })
+        .collect()
+}
