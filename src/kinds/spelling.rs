@@ -151,7 +151,7 @@ impl Spelling {
         for unit in self.scope.units(doc) {
             let base = unit.start as usize;
             for (token_start, token) in tokens(doc.slice(unit)) {
-                if is_address(token) {
+                if is_address(token) || is_drawn_out(token) {
                     continue;
                 }
                 for word in words(token) {
@@ -261,6 +261,19 @@ fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
             }
         }
         None
+    })
+}
+
+/// Whether a token is a word drawn out with an ellipsis (`abd...omen`,
+/// `so…ooo`), a spoken pause written into a quotation: its pieces are not
+/// words to look up.
+fn is_drawn_out(token: &str) -> bool {
+    ["...", "…"].iter().any(|ellipsis| {
+        token.match_indices(ellipsis).any(|(at, _)| {
+            let before = token[..at].chars().next_back();
+            let after = token[at + ellipsis.len()..].chars().next();
+            before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic)
+        })
     })
 }
 
