@@ -454,6 +454,7 @@ fn setup(rule_args: &RuleArgs, config_args: &ConfigArgs, sources: &mut Sources) 
     rayon::spawn(|| {
         std::sync::LazyLock::force(&crate::quantity::QUANTITY_REGEX);
     });
+    rayon::spawn(crate::document::warm_up);
     let mut problems = Vec::new();
     let path = if config_args.no_config {
         None

@@ -230,7 +230,8 @@ pub const DEFAULT_VERBS: &[&str] = &[
     "yells",
 ];
 
-static DEFAULT_VERB_SET: LazyLock<VerbSet> = LazyLock::new(|| VerbSet::new(DEFAULT_VERBS));
+pub(super) static DEFAULT_VERB_SET: LazyLock<VerbSet> =
+    LazyLock::new(|| VerbSet::new(DEFAULT_VERBS));
 
 /// A set of attribution words, matched case-insensitively.
 #[derive(Clone, Debug)]

@@ -174,6 +174,12 @@ impl<'t> Document<'t> {
     }
 }
 
+/// Compiles the document model's patterns ahead of the first document,
+/// in parallel with whatever else start-up does.
+pub fn warm_up() {
+    roles::warm_up();
+}
+
 /// Words that stay lowercase in Title Case.
 const SMALL_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",

@@ -47,6 +47,8 @@
 
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
+
 use crate::rules::RuleRegex;
 
 use super::words;
@@ -182,6 +184,40 @@ const MAX_SUBHEADING_WORDS: usize = 10;
 /// Furniture lines are short; a test that looks for a furniture phrase
 /// anywhere in the paragraph applies only up to this many words.
 const SHORT: usize = 25;
+
+/// Compiles the role patterns now, in parallel, instead of one after
+/// another when the first paragraph is classified: they are the larger
+/// part of start-up.
+pub(crate) fn warm_up() {
+    let patterns: [&LazyLock<RuleRegex>; 16] = [
+        &BOILERPLATE_START,
+        &LINK_LABEL,
+        &BOILERPLATE_ANYWHERE,
+        &TWEET_SIGNATURE,
+        &CAPTION,
+        &CREDIT_ENDING,
+        &BYLINE,
+        &PHONE_LINE,
+        &POSTED_LINE,
+        &WIRE_TAG,
+        &SIGNATURE,
+        &TRANSCRIPT,
+        &DATELINE,
+        &UPDATE_MARKER,
+        &SITE_SUFFIX,
+        &COLUMN_BREAK,
+    ];
+    rayon::join(
+        || {
+            LazyLock::force(&super::attribution::DEFAULT_VERB_SET);
+        },
+        || {
+            patterns.par_iter().for_each(|pattern| {
+                LazyLock::force(pattern);
+            });
+        },
+    );
+}
 
 fn regex(pattern: &str) -> RuleRegex {
     // The patterns are constants of this module, checked by its tests; a
