@@ -319,6 +319,32 @@ fn an_extremely_long_sentence_is_linted() {
     assert!(findings.iter().any(|f| f["file"] == "./good.txt"));
 }
 
+/// Found on the 200 MB benchmark corpus (newswire whose paragraphs run for
+/// pages): a quotation introduced by a comma, more than 2,000 bytes into its
+/// paragraph, looked for its speaker in the paragraph before, which lay
+/// wholly out of reach; the reach window came out reversed and slicing it
+/// panicked.
+#[test]
+fn a_quotation_far_into_a_long_paragraph_is_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    let filler =
+        ["The committee went through the figures line by line and asked questions."; 32].join(" ");
+    let text = format!(
+        "Council debates the budget\n\nThe council met on Tuesday to discuss next year's budget.\n\n{filler} As one member put it, “Better some money back than none at all.”\n"
+    );
+    write(dir.path(), "far.txt", &text);
+    let (code, findings, stderr) = json(dir.path(), &["far.txt"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // The quotation is read and found unattributed, in the right place.
+    let quote = findings
+        .iter()
+        .find(|f| f["rule"] == "unattributed-quote")
+        .unwrap_or_else(|| panic!("{findings:?}"));
+    let start = quote["span"]["start"].as_u64().unwrap() as usize;
+    assert!(text[start..].starts_with("“Better"), "{quote}");
+}
+
 #[test]
 fn deeply_nested_and_unbalanced_quotes_are_linted() {
     let dir = tempfile::tempdir().unwrap();

@@ -665,19 +665,43 @@ const REACH: u32 = 2000;
 fn within_reach(text: &str, quote: &Quote, area: Span) -> Span {
     let mut start = area.start.max(quote.span.start.saturating_sub(REACH));
     let mut end = area.end.min(quote.span.end.saturating_add(REACH));
+    // `area` may lie wholly before or after the quotation (the paragraph
+    // before it) and out of reach.
+    if start >= end {
+        return Span { start: end, end };
+    }
+    let from = ceil_char_boundary(text, start as usize);
+    let to = floor_char_boundary(text, end as usize);
+    if from >= to {
+        return Span { start: end, end };
+    }
+    // Cut at white space, so that no word is cut in two: the first after
+    // the start of reach (before the quotation, if it is in `area`), the
+    // last before the end of reach (after the quotation, likewise).
     if start > area.start {
-        let from = ceil_char_boundary(text, start as usize);
-        start = text[from..quote.span.start as usize]
+        let limit = if (from..=to).contains(&(quote.span.start as usize)) {
+            quote.span.start as usize
+        } else {
+            to
+        };
+        start = text[from..limit]
             .find(char::is_whitespace)
-            .map_or(quote.span.start, |i| (from + i) as u32);
+            .map_or(limit, |i| from + i) as u32;
     }
     if end < area.end {
-        let to = floor_char_boundary(text, end as usize);
-        end = text[quote.span.end as usize..to]
+        let base = if (start as usize..=to).contains(&(quote.span.end as usize)) {
+            quote.span.end as usize
+        } else {
+            start as usize
+        };
+        end = text[base..to]
             .rfind(char::is_whitespace)
-            .map_or(quote.span.end, |i| quote.span.end + i as u32);
+            .map_or(base, |i| base + i) as u32;
     }
-    Span { start, end }
+    Span {
+        start,
+        end: end.max(start),
+    }
 }
 
 fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
