@@ -70,6 +70,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::rules::RuleRegex;
 
 use super::scope::Scope;
@@ -623,7 +625,7 @@ impl RepeatedUnits {
                 .map(|s| (s.span, s.paragraph))
                 .collect()
         };
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut lower = String::new();
         spans
             .into_iter()
@@ -697,7 +699,7 @@ struct Candidates {
     lengths: Vec<usize>,
     /// Under each prefix element, the pieces indexed so far holding it and
     /// its position in their order, in document order.
-    index: HashMap<u64, Vec<(usize, usize)>>,
+    index: FxHashMap<u64, Vec<(usize, usize)>>,
     threshold: f64,
     /// Every earlier eligible piece is a candidate (a threshold of 0).
     everything: bool,
@@ -715,7 +717,7 @@ const NO_WORDS: u64 = u64::MAX;
 impl Candidates {
     fn new(pieces: &[Piece], threshold: f64) -> Candidates {
         // How many eligible pieces hold each word: the rarity order.
-        let mut frequency: HashMap<u32, u32> = HashMap::new();
+        let mut frequency: FxHashMap<u32, u32> = FxHashMap::default();
         for piece in pieces.iter().filter(|p| p.eligible) {
             let mut last = None;
             for &id in &piece.sorted {
@@ -753,7 +755,7 @@ impl Candidates {
         Candidates {
             prefixes,
             lengths: pieces.iter().map(|p| p.sorted.len()).collect(),
-            index: HashMap::new(),
+            index: FxHashMap::default(),
             threshold,
             everything: threshold <= 0.0,
             seen: Vec::new(),
