@@ -6,7 +6,8 @@ use std::io::{self, Write};
 use codespan_reporting::diagnostic::{
     Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity,
 };
-use codespan_reporting::term::{self, termcolor::Buffer, Config};
+use codespan_reporting::term::{self, termcolor, termcolor::Buffer, Config};
+use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::kinds::pattern::describe_fix;
@@ -56,9 +57,24 @@ pub fn render(
     diagnostics: &[Diagnostic],
 ) -> io::Result<()> {
     let config = Config::default();
-    for diagnostic in diagnostics {
-        term::emit_to_write_style(buffer, &config, sources, &to_codespan(diagnostic))
-            .map_err(io::Error::other)?;
+    let color = termcolor::WriteColor::supports_color(buffer);
+    // Each code frame is rendered on its own, in parallel (a large run has
+    // tens of thousands), into its own buffer; they are joined in order.
+    let frames: Vec<io::Result<Vec<u8>>> = diagnostics
+        .par_iter()
+        .map(|diagnostic| {
+            let mut frame = if color {
+                Buffer::ansi()
+            } else {
+                Buffer::no_color()
+            };
+            term::emit_to_write_style(&mut frame, &config, sources, &to_codespan(diagnostic))
+                .map_err(io::Error::other)?;
+            Ok(frame.into_inner())
+        })
+        .collect();
+    for frame in frames {
+        buffer.write_all(frame?.as_slice())?;
     }
     Ok(())
 }
