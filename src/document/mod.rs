@@ -15,6 +15,7 @@ mod sentences;
 
 use crate::source::Span;
 pub use attribution::Attribution;
+use std::sync::OnceLock;
 
 pub use quotes::QuoteStyle;
 pub use roles::{Role, RoleSet};
@@ -79,6 +80,18 @@ pub struct Document<'t> {
     /// Closing quotation marks (`”`, or `"` followed by white space) with no
     /// opening mark before them in their paragraph.
     pub stray_closing_marks: Vec<Span>,
+    /// The figures of every sentence, found on first use (see
+    /// [`Document::figures`]).
+    figures: OnceLock<Figures>,
+}
+
+/// Every figure of a document, sentence by sentence.
+#[derive(Debug)]
+struct Figures {
+    spans: Vec<Span>,
+    /// Where each sentence's figures start in `spans`, and where the last
+    /// one's end.
+    starts: Vec<usize>,
 }
 
 impl<'t> Document<'t> {
@@ -113,12 +126,42 @@ impl<'t> Document<'t> {
             sentences,
             quotes,
             stray_closing_marks,
+            figures: OnceLock::new(),
         };
         let verbs = attribution::VerbSet::default_set();
         for index in 0..doc.quotes.len() {
             doc.quotes[index].attribution = attribution::find(&doc, index, verbs);
         }
         doc
+    }
+
+    /// The figures ([`crate::quantity::QUANTITY_PATTERN`]) of sentence
+    /// `sentence`, in order. Found for the whole document at the first
+    /// call, so that every rule about figures shares one search.
+    pub fn figures(&self, sentence: usize) -> &[Span] {
+        let figures = self.figures.get_or_init(|| {
+            let mut spans = Vec::new();
+            let mut starts = Vec::with_capacity(self.sentences.len() + 1);
+            for sentence in &self.sentences {
+                starts.push(spans.len());
+                let text = self.slice(sentence.span);
+                let base = sentence.span.start as usize;
+                spans.extend(
+                    crate::quantity::QUANTITY_REGEX
+                        .find_iter(text)
+                        .map(|m| Span::new(base + m.start(), base + m.end())),
+                );
+            }
+            starts.push(spans.len());
+            Figures { spans, starts }
+        });
+        match (
+            figures.starts.get(sentence),
+            figures.starts.get(sentence + 1),
+        ) {
+            (Some(&from), Some(&to)) => &figures.spans[from..to],
+            _ => &[],
+        }
     }
 
     /// The whole text of the file.

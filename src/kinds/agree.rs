@@ -55,7 +55,7 @@ use super::{Grouping, KindInfo};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::Document;
 use crate::fact_sheet::{FactSheet, KnownValue};
-use crate::quantity::{self, Quantity, QUANTITY_REGEX};
+use crate::quantity::{self, Quantity};
 use crate::rules::reader::{SpannedStr, TableReader};
 use crate::rules::{compile_regex, Rule};
 use crate::source::{FileId, Sources, Span};
@@ -351,7 +351,17 @@ impl Agree {
             within => within.units(doc).collect(),
         };
         let wanted = |figure: Span| units.is_empty() || units.iter().any(|u| u.contains(figure));
-        for sentence in doc.sentences.iter().filter(|s| read[s.paragraph]) {
+        for (index, sentence) in doc.sentences.iter().enumerate() {
+            if !read[sentence.paragraph] {
+                continue;
+            }
+            // Most sentences hold no figure: nothing to read in them (a
+            // whole-statement pattern holds the figure pattern, so it
+            // cannot match either).
+            let figures = doc.figures(index);
+            if figures.is_empty() {
+                continue;
+            }
             let text = doc.slice(sentence.span);
             if self
                 .skip_sentences
@@ -364,18 +374,19 @@ impl Agree {
             let first_new = statements.len();
             match &self.matcher {
                 Matcher::Split(alternatives) => {
-                    for found in QUANTITY_REGEX.find_iter(text) {
+                    for figure in figures {
+                        let found = figure.start as usize - base..figure.end as usize - base;
                         let matched = alternatives
                             .iter()
-                            .find_map(|around| around.around(text, found.range()));
+                            .find_map(|around| around.around(text, found.clone()));
                         if let Some((whole, key)) = matched {
                             push(
                                 &wanted,
                                 &mut statements,
-                                found.as_str(),
+                                &text[found.clone()],
                                 key,
                                 base,
-                                found.range(),
+                                found,
                                 whole,
                             );
                         }
