@@ -105,10 +105,12 @@ impl SentenceCheck {
 
     pub fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         for sentence in &doc.sentences {
-            let quoted = doc
-                .quotes_of_paragraph(sentence.paragraph)
-                .iter()
-                .any(|q| q.inner.contains(sentence.span));
+            // Quotations are in order and never overlap: only the last one
+            // opening before the sentence can hold it (a scan of all of
+            // them made a long paragraph quadratic).
+            let quotes = doc.quotes_of_paragraph(sentence.paragraph);
+            let before = quotes.partition_point(|q| q.inner.start <= sentence.span.start);
+            let quoted = before > 0 && quotes[before - 1].inner.contains(sentence.span);
             let wanted = match self.quotes {
                 QuoteFilter::All => true,
                 QuoteFilter::Outside => !quoted,
