@@ -25,7 +25,7 @@ use serde::Serialize;
 use crate::document::Document;
 use crate::inspect::Location;
 use crate::kinds::Kind;
-use crate::quantity::{self, Quantity, QUANTITY_REGEX};
+use crate::quantity::{self, Quantity};
 use crate::rules::RuleSet;
 use crate::source::{FileId, Sources};
 
@@ -116,13 +116,12 @@ impl FactTable {
                     });
                 }
             }
-            for sentence in &doc.sentences {
-                let text = doc.slice(sentence.span);
-                for found in QUANTITY_REGEX.find_iter(text) {
-                    let Some(quantity) = quantity::parse(found.as_str()) else {
+            for (index, sentence) in doc.sentences.iter().enumerate() {
+                for &figure in doc.figures(index) {
+                    let Some(quantity) = quantity::parse(doc.slice(figure)) else {
                         continue;
                     };
-                    let noun: String = text[found.end()..]
+                    let noun: String = doc.text()[figure.end as usize..sentence.span.end as usize]
                         .split_whitespace()
                         .next()
                         .unwrap_or("")

@@ -36,7 +36,7 @@ use serde::Serialize;
 
 use crate::document::{Document, QuoteStyle, Role};
 use crate::facts::Interval;
-use crate::quantity::{self, QUANTITY_REGEX};
+use crate::quantity;
 use crate::rules::template::escape_invisible;
 use crate::source::{SourceFile, Span};
 
@@ -223,13 +223,11 @@ impl FileView {
         });
         let quantities = wanted(Unit::Quantities).then(|| {
             let mut found = Vec::new();
-            for (index, sentence) in doc.sentences.iter().enumerate() {
-                let text = doc.slice(sentence.span);
-                for m in QUANTITY_REGEX.find_iter(text) {
-                    let Some(quantity) = quantity::parse(m.as_str()) else {
+            for index in 0..doc.sentences.len() {
+                for &span in doc.figures(index) {
+                    let Some(quantity) = quantity::parse(doc.slice(span)) else {
                         continue;
                     };
-                    let span = Span::from(m.range()).offset(sentence.span.start as usize);
                     found.push(QuantityView {
                         index: found.len(),
                         sentence: index,
