@@ -18,7 +18,7 @@ use crate::engine;
 use crate::fact_sheet::{self, FactSheet, FactSheets};
 use crate::fix;
 use crate::inspect::{FileView, InspectOutput};
-use crate::levels::{self, Level};
+use crate::levels::{self, Level, USAGE};
 use crate::render::human::{self, Tally};
 use crate::render::{github, json, sarif, short};
 use crate::rules::{builtin, RuleFile, RuleSet};
@@ -470,7 +470,8 @@ fn setup(rule_args: &RuleArgs, config_args: &ConfigArgs, sources: &mut Sources) 
         config
     });
     let config_dirs = config.as_ref().map_or(&[][..], |c| &c.rule_dirs[..]);
-    let (rule_files, rule_problems) = gather_rule_files(rule_args, config_dirs);
+    let config_packs = config.as_ref().map_or(&[][..], |c| &c.packs[..]);
+    let (rule_files, rule_problems) = gather_rule_files(rule_args, config_dirs, config_packs);
     problems.extend(rule_problems);
     let overlay = config.as_ref().map(Config::overlay);
     let (mut rules, rule_errors) = RuleSet::load_with(sources, rule_files, overlay.as_ref());
@@ -670,6 +671,7 @@ pub(crate) fn buffer(color: bool) -> Buffer {
 pub fn gather_rule_files(
     args: &RuleArgs,
     config_dirs: &[PathBuf],
+    config_packs: &[String],
 ) -> (Vec<RuleFile>, Vec<Diagnostic>) {
     let mut files: Vec<(String, RuleFile)> = Vec::new();
     let mut problems = Vec::new();
@@ -684,6 +686,31 @@ pub fn gather_rule_files(
         }
         if Path::new("rules").is_dir() {
             dirs.push(PathBuf::from("rules"));
+        }
+    }
+    // Packs named in the configuration were checked when it was read.
+    for name in config_packs.iter().chain(&args.packs) {
+        match builtin::pack(name) {
+            Some(file) => {
+                let key = file
+                    .name
+                    .trim_start_matches(builtin::PACK_PREFIX)
+                    .to_owned();
+                if !files.iter().any(|(existing, _)| *existing == key) {
+                    files.push((key, file));
+                }
+            }
+            None => problems.push(
+                Diagnostic::new(
+                    USAGE,
+                    Severity::Error,
+                    format!("no rule pack is called `{name}`"),
+                )
+                .with_help(format!(
+                    "the packs are: {}",
+                    builtin::pack_names().join(", ")
+                )),
+            ),
         }
     }
     dirs.extend(config_dirs.iter().cloned());

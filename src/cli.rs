@@ -208,6 +208,11 @@ pub struct RuleArgs {
     /// ./rules directory.
     #[arg(long)]
     pub no_default_rules: bool,
+
+    /// Add an opt-in rule pack that ships with factlint (`style`,
+    /// `review`); repeatable.
+    #[arg(long = "pack", value_name = "NAME")]
+    pub packs: Vec<String>,
 }
 
 /// Which configuration file to use.

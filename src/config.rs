@@ -6,6 +6,7 @@
 //!
 //! ```toml
 //! rule_dirs = ["rules"]             # more rule files, relative to this file
+//! packs = ["style"]                 # opt-in rule packs that ship with factlint
 //! include = ["stories/**"]          # lint only these paths (globs)
 //! exclude = ["stories/archive/**"]  # never these
 //! allow = ["Mayorkas"]              # words the spelling and name rules accept
@@ -35,7 +36,7 @@ use toml::de::DeTable;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::kinds::Grouping;
 use crate::rules::reader::{closest, span_of, Errors, SpannedStr, TableReader};
-use crate::rules::Overlay;
+use crate::rules::{builtin, Overlay};
 use crate::source::{FileId, SourceFile, Sources, Span};
 
 /// The code of diagnostics about the configuration file.
@@ -46,6 +47,7 @@ pub const FILE_NAME: &str = "factlint.toml";
 
 const TOP_KEYS: &[&str] = &[
     "rule_dirs",
+    "packs",
     "include",
     "exclude",
     "allow",
@@ -81,6 +83,8 @@ pub struct Config {
     source: &'static str,
     dir: PathBuf,
     pub rule_dirs: Vec<PathBuf>,
+    /// Opt-in rule packs that ship with factlint, by name.
+    pub packs: Vec<String>,
     pub include: Vec<String>,
     include_set: Option<GlobSet>,
     pub exclude: Vec<String>,
@@ -139,6 +143,18 @@ impl Config {
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         let mut reader = TableReader::new(root, root_span, &mut errors);
         let rule_dirs = reader.string_list("rule_dirs").unwrap_or_default();
+        let packs = reader.string_list("packs").unwrap_or_default();
+        let known_packs = builtin::pack_names();
+        for pack in &packs {
+            if !known_packs.contains(&pack.value.as_str()) {
+                reader.errors.error_with_help(
+                    pack.span,
+                    format!("no rule pack is called `{}`", pack.value),
+                    "unknown pack",
+                    format!("the packs are: {}", known_packs.join(", ")),
+                );
+            }
+        }
         let include = reader.string_list("include").unwrap_or_default();
         let exclude = reader.string_list("exclude").unwrap_or_default();
         let allow = reader.string_list("allow").unwrap_or_default();
@@ -205,6 +221,12 @@ impl Config {
             file,
             source,
             rule_dirs: rule_dirs.into_iter().map(|d| dir.join(d.value)).collect(),
+            // Unknown packs were reported above.
+            packs: packs
+                .into_iter()
+                .map(|p| p.value)
+                .filter(|p| known_packs.contains(&p.as_str()))
+                .collect(),
             dir,
             include: include.into_iter().map(|g| g.value).collect(),
             include_set,
@@ -313,6 +335,7 @@ impl Config {
             .map(|d| d.display().to_string())
             .collect();
         out.push_str(&format!("rule_dirs = {}\n", list(&dirs)));
+        out.push_str(&format!("packs = {}\n", list(&self.packs)));
         out.push_str(&format!("include = {}\n", list(&self.include)));
         out.push_str(&format!("exclude = {}\n", list(&self.exclude)));
         out.push_str(&format!("allow = {}\n", list(&self.allow)));

@@ -311,3 +311,59 @@ fn the_readme_configuration_example_is_valid() {
         "the README example must load"
     );
 }
+
+/// The opt-in packs ship inside the binary: `--pack NAME` or `packs` in
+/// factlint.toml turns one on, from any directory, with no repository
+/// checkout; an unknown name is an error that lists the packs.
+#[test]
+fn opt_in_packs_are_turned_on_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let article = "Council meets on the budget\n\nThe mayor said “we will not raise taxes this year, and then left the room.\n";
+    write(root, "story/a.txt", article);
+
+    let (code, stdout, _) = run_in(root, &["--no-config", "--color", "never", "story"]);
+    assert_eq!(code, 0);
+    assert!(!stdout.contains("unbalanced-quote"), "{stdout}");
+
+    let (code, stdout, stderr) = run_in(
+        root,
+        &[
+            "--no-config",
+            "--color",
+            "never",
+            "--pack",
+            "style",
+            "story",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("warning[unbalanced-quote]") && stdout.contains("story/a.txt:3:16"),
+        "{stdout}"
+    );
+
+    let (code, _, stderr) = run_in(root, &["--no-config", "--pack", "styles", "story"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("no rule pack is called `styles`")
+            && stderr.contains("the packs are: review, style"),
+        "{stderr}"
+    );
+
+    write(root, "factlint.toml", "packs = [\"style\"]\n");
+    let (code, stdout, stderr) = run_in(root, &["--color", "never", "story"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("warning[unbalanced-quote]"), "{stdout}");
+    // Named twice, once in each place, the pack loads once.
+    let (code, _, stderr) = run_in(root, &["--pack", "style", "story"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+
+    write(root, "factlint.toml", "packs = [\"syle\"]\n");
+    let (code, _, stderr) = run_in(root, &["--color", "never", "story"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("no rule pack is called `syle`") && stderr.contains("factlint.toml:1:10"),
+        "{stderr}"
+    );
+}

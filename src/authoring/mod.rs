@@ -32,6 +32,7 @@ pub fn test(args: &TestArgs) -> io::Result<Status> {
             .cloned()
             .collect(),
         no_default_rules: args.rules.no_default_rules || !args.rule_dirs.is_empty(),
+        packs: args.rules.packs.clone(),
     };
     let mut sources = Sources::new();
     let (rules, mut problems) = app::load_rules(&rule_args, &mut sources);

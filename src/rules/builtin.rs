@@ -1,5 +1,5 @@
-//! The built-in rule set: the repository's `rules/*.toml`, compiled into the
-//! binary by `build.rs`.
+//! The built-in rule set, the repository's `rules/*.toml`, and the opt-in
+//! rule packs, `packs/*.toml`, compiled into the binary by `build.rs`.
 
 use super::RuleFile;
 
@@ -17,4 +17,27 @@ pub fn rule_files() -> Vec<RuleFile> {
             text: (*text).to_owned(),
         })
         .collect()
+}
+
+/// The prefix shown before a pack's file name in diagnostics.
+pub const PACK_PREFIX: &str = "<built-in>/packs/";
+
+/// The names of the opt-in packs (`style` for `packs/style.toml`), in
+/// order.
+pub fn pack_names() -> Vec<&'static str> {
+    BUILTIN_PACK_FILES
+        .iter()
+        .map(|(name, _)| name.trim_end_matches(".toml"))
+        .collect()
+}
+
+/// The rule file of pack `name`, if there is one.
+pub fn pack(name: &str) -> Option<RuleFile> {
+    BUILTIN_PACK_FILES
+        .iter()
+        .find(|(file, _)| file.trim_end_matches(".toml") == name)
+        .map(|(file, text)| RuleFile {
+            name: format!("{PACK_PREFIX}{file}"),
+            text: (*text).to_owned(),
+        })
 }
