@@ -165,9 +165,12 @@ impl SourceFile {
         self.original_lines = Some(original_lines);
     }
 
-    /// Drops the file's text, keeping its name: for a file whose findings
-    /// have been written out.
+    /// Drops the file's text and name: for a file whose findings have been
+    /// written out and which nothing will show again. What is left is a
+    /// few words of bookkeeping, so that memory does not grow with the
+    /// number of files a run reads.
     pub fn forget_text(&mut self) {
+        self.name = String::new();
         self.text = String::new();
         self.line_starts = vec![0];
         self.original_lines = Some(Vec::new());
