@@ -454,11 +454,11 @@ fn is_plain_gap(gap: &str) -> bool {
 struct Piece {
     span: Span,
     /// The lowercased words, as ids shared across the document.
-    tokens: Vec<u32>,
+    tokens: Vec<u64>,
     /// The same ids sorted, for a quick upper bound of the similarity.
-    sorted: Vec<u32>,
+    sorted: Vec<u64>,
     /// The ids of words holding a digit, sorted and deduplicated.
-    numbers: Vec<u32>,
+    numbers: Vec<u64>,
     /// Whether the piece takes part in comparisons at all (`unless`
     /// aside, which is asked only of pieces in a repeat).
     eligible: bool,
@@ -625,8 +625,6 @@ impl RepeatedUnits {
                 .map(|s| (s.span, s.paragraph))
                 .collect()
         };
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-        let mut lower = String::new();
         spans
             .into_iter()
             .map(|(span, paragraph)| {
@@ -640,24 +638,10 @@ impl RepeatedUnits {
                 let mut numbers = Vec::new();
                 for word in words(text).take_while(|_| eligible) {
                     let word = &text[word.range()];
-                    lower.clear();
-                    if word.is_ascii() {
-                        lower.push_str(word);
-                        lower.make_ascii_lowercase();
-                    } else {
-                        lower.extend(word.chars().flat_map(char::to_lowercase));
-                    }
-                    let id = match ids.get(lower.as_str()) {
-                        Some(&id) => id,
-                        None => {
-                            let id = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                            ids.insert(lower.clone(), id);
-                            id
-                        }
-                    };
-                    tokens.push(id);
+                    let key = word_key(word);
+                    tokens.push(key);
                     if word.bytes().any(|b| b.is_ascii_digit()) {
-                        numbers.push(id);
+                        numbers.push(key);
                     }
                 }
                 let mut sorted = tokens.clone();
@@ -693,13 +677,13 @@ impl RepeatedUnits {
 /// could no longer make up the overlap needed. Repeated words count as
 /// distinct elements (`the`, `the#2`), as the bound counts them.
 struct Candidates {
-    /// Each eligible piece's prefix, as elements (word id, occurrence).
-    prefixes: Vec<Vec<u64>>,
+    /// Each eligible piece's prefix, as elements (word, occurrence).
+    prefixes: Vec<Vec<Element>>,
     /// Each piece's number of words.
     lengths: Vec<usize>,
     /// Under each prefix element, the pieces indexed so far holding it and
     /// its position in their order, in document order.
-    index: FxHashMap<u64, Vec<(usize, usize)>>,
+    index: FxHashMap<Element, Vec<(usize, usize)>>,
     threshold: f64,
     /// Every earlier eligible piece is a candidate (a threshold of 0).
     everything: bool,
@@ -710,14 +694,38 @@ struct Candidates {
     counts: Vec<(usize, Option<usize>)>,
 }
 
+/// A word of a piece and which occurrence of it in the piece it is.
+type Element = (u64, u32);
+
 /// The prefix element of a piece without words, so that two such pieces
 /// (which are identical) still meet.
-const NO_WORDS: u64 = u64::MAX;
+const NO_WORDS: Element = (u64::MAX, u32::MAX);
+
+/// A word, lowercased, as a 64-bit FNV-1a hash, which stands for the word
+/// in comparisons: no lowercased copy and no table of words is made. Two
+/// different words of one document share a hash with odds of about one in
+/// 10^9, and would then count as the same word.
+fn word_key(word: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut add = |byte: u8| {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    };
+    if word.is_ascii() {
+        word.bytes().for_each(|b| add(b.to_ascii_lowercase()));
+    } else {
+        let mut buffer = [0; 4];
+        for c in word.chars().flat_map(char::to_lowercase) {
+            c.encode_utf8(&mut buffer).bytes().for_each(&mut add);
+        }
+    }
+    hash
+}
 
 impl Candidates {
     fn new(pieces: &[Piece], threshold: f64) -> Candidates {
         // How many eligible pieces hold each word: the rarity order.
-        let mut frequency: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut frequency: FxHashMap<u64, u32> = FxHashMap::default();
         for piece in pieces.iter().filter(|p| p.eligible) {
             let mut last = None;
             for &id in &piece.sorted {
@@ -736,15 +744,15 @@ impl Candidates {
                 if piece.sorted.is_empty() {
                     return vec![NO_WORDS];
                 }
-                let mut elements: Vec<(u32, u64)> = Vec::with_capacity(piece.sorted.len());
-                let mut occurrence = 0u64;
+                let mut elements: Vec<(u32, Element)> = Vec::with_capacity(piece.sorted.len());
+                let mut occurrence = 0u32;
                 for (k, &id) in piece.sorted.iter().enumerate() {
                     occurrence = if k > 0 && piece.sorted[k - 1] == id {
                         occurrence + 1
                     } else {
                         0
                     };
-                    elements.push((frequency[&id], (u64::from(id) << 32) | occurrence));
+                    elements.push((frequency[&id], (id, occurrence)));
                 }
                 elements.sort_unstable();
                 let n = elements.len();
@@ -852,7 +860,7 @@ pub fn similarity<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
 
 /// An upper bound of [`similarity`] from the words two sorted sequences
 /// share, in any order; cheap enough to rule most pairs out.
-fn similarity_bound(a: &[u32], b: &[u32]) -> f64 {
+fn similarity_bound<T: Ord>(a: &[T], b: &[T]) -> f64 {
     let (mut i, mut j, mut shared) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -872,8 +880,8 @@ fn similarity_bound(a: &[u32], b: &[u32]) -> f64 {
 }
 
 /// Whether each of two sorted sets of figures has one the other lacks.
-fn conflicting_numbers(a: &[u32], b: &[u32]) -> bool {
-    let lacks = |x: &[u32], y: &[u32]| x.iter().any(|n| y.binary_search(n).is_err());
+fn conflicting_numbers<T: Ord>(a: &[T], b: &[T]) -> bool {
+    let lacks = |x: &[T], y: &[T]| x.iter().any(|n| y.binary_search(n).is_err());
     lacks(a, b) && lacks(b, a)
 }
 
@@ -981,7 +989,7 @@ mod tests {
         };
         let pieces: Vec<Piece> = (0..300)
             .map(|_| {
-                let tokens: Vec<u32> = (0..next(20)).map(|_| next(30) as u32).collect();
+                let tokens: Vec<u64> = (0..next(20)).map(|_| next(30)).collect();
                 let mut sorted = tokens.clone();
                 sorted.sort_unstable();
                 Piece {
