@@ -28,8 +28,6 @@ pub struct Report {
     pub problems: Vec<Diagnostic>,
     /// How many files were linted.
     pub files_checked: usize,
-    /// The linted files, in order.
-    pub files: Vec<FileId>,
 }
 
 /// What the rules found in one file, before it joins the run.
@@ -275,7 +273,6 @@ pub fn lint_paths(
             .collect();
         for (&(_, id), analysis) in ids.iter().zip(analyses) {
             linter.record(sources_now, id, analysis);
-            report.files.push(id);
             report.files_checked += 1;
         }
         unsettled.extend(ids);
