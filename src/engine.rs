@@ -233,8 +233,8 @@ pub fn lint_paths(
         .rules
         .iter()
         .any(|rule| rule.kind.grouping() == Some(Grouping::Run));
-    // Read files whose findings are not final yet, with their path index.
-    let mut unsettled: Vec<(usize, FileId)> = Vec::new();
+    // Read files whose findings are not final yet.
+    let mut unsettled: Vec<FileId> = Vec::new();
     // Only the files read here are released and forgotten, not the rule
     // files and fact sheets added before, which later findings may show.
     let mut settled = Released {
@@ -260,18 +260,18 @@ pub fn lint_paths(
             })
             .collect();
         let mut ids = Vec::with_capacity(read.len());
-        for (offset, file) in read.into_iter().enumerate() {
+        for file in read {
             match file {
-                Ok(file) => ids.push((done + offset, sources.add(file))),
+                Ok(file) => ids.push(sources.add(file)),
                 Err(error) => report.problems.push(error.to_diagnostic()),
             }
         }
         let sources_now: &Sources = sources;
         let analyses: Vec<Analysis> = ids
             .par_iter()
-            .map(|&(_, id)| linter.analyse(sources_now, id))
+            .map(|&id| linter.analyse(sources_now, id))
             .collect();
-        for (&(_, id), analysis) in ids.iter().zip(analyses) {
+        for (&id, analysis) in ids.iter().zip(analyses) {
             linter.record(sources_now, id, analysis);
             report.files_checked += 1;
         }
@@ -285,12 +285,11 @@ pub fn lint_paths(
             key.starts_with("file:") || last_of_directory.get(key).is_some_and(|&last| last < done)
         };
         linter.conclude(sources, complete);
-        let (ready, waiting): (Vec<_>, Vec<_>) = unsettled
+        let (ready, waiting): (Vec<FileId>, Vec<FileId>) = unsettled
             .into_iter()
-            .partition(|&(_, id)| complete(&directory_of(sources.get(id).name())));
+            .partition(|&id| complete(&directory_of(sources.get(id).name())));
         unsettled = waiting;
-        let ready: Vec<FileId> = ready.into_iter().map(|(_, id)| id).collect();
-        let waiting: HashSet<FileId> = unsettled.iter().map(|&(_, id)| id).collect();
+        let waiting: HashSet<FileId> = unsettled.iter().copied().collect();
         settle(
             &mut linter,
             sources,
@@ -299,19 +298,14 @@ pub fn lint_paths(
             &mut settled,
             &mut settling,
         );
-        let watermark = unsettled
-            .iter()
-            .map(|&(_, id)| id)
-            .min()
-            .unwrap_or(sources.len());
+        let watermark = unsettled.iter().copied().min().unwrap_or(sources.len());
         settled.release_before(watermark, sources, &mut settling);
     }
     linter.conclude(sources, |_| true);
-    let rest: Vec<FileId> = unsettled.into_iter().map(|(_, id)| id).collect();
     settle(
         &mut linter,
         sources,
-        &rest,
+        &unsettled,
         &HashSet::new(),
         &mut settled,
         &mut settling,
