@@ -306,10 +306,10 @@ impl Config {
                     format!("no rule is called `{}`", r.id),
                 )
                 .with_primary(Label::new(self.file, r.id_span).with_message("unknown rule"));
-                diagnostic.help = Some(match closest(&r.id, &known_refs) {
-                    Some(s) => format!("did you mean `{s}`? `factlint rules` lists every rule"),
-                    None => "`factlint rules` lists every rule".to_owned(),
-                });
+                diagnostic.help = Some(builtin::unknown_rule_help(
+                    &r.id,
+                    closest(&r.id, &known_refs),
+                ));
                 diagnostic
             })
             .collect()

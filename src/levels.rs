@@ -52,10 +52,10 @@ pub fn apply(rules: &mut RuleSet, settings: &[(String, Level)]) -> Vec<Diagnosti
                 None => {
                     let mut problem =
                         Diagnostic::new(USAGE, Severity::Error, format!("unknown rule `{id}`"));
-                    problem.help = Some(match closest(id, &id_refs) {
-                        Some(s) => format!("did you mean `{s}`? `factlint rules` lists every rule"),
-                        None => "`factlint rules` lists every rule".to_owned(),
-                    });
+                    problem.help = Some(crate::rules::builtin::unknown_rule_help(
+                        id,
+                        closest(id, &id_refs),
+                    ));
                     problems.push(problem);
                     continue;
                 }

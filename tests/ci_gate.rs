@@ -359,6 +359,27 @@ fn opt_in_packs_are_turned_on_by_name() {
     let (code, _, stderr) = run_in(root, &["--pack", "style", "story"]);
     assert_eq!((code, stderr.as_str()), (0, ""));
 
+    // A pack's rule named without its pack points at the pack.
+    let (code, _, stderr) = run_in(root, &["--no-config", "-W", "name-spelling", "story"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(
+            "`name-spelling` is in the opt-in pack `review`: turn it on with `--pack review`"
+        ),
+        "{stderr}"
+    );
+    write(
+        root,
+        "factlint.toml",
+        "[rules.long-headline]\nseverity = \"warning\"\n",
+    );
+    let (code, _, stderr) = run_in(root, &["--color", "never", "story"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("factlint.toml:1:8") && stderr.contains("opt-in pack `style`"),
+        "{stderr}"
+    );
+
     write(root, "factlint.toml", "packs = [\"syle\"]\n");
     let (code, _, stderr) = run_in(root, &["--color", "never", "story"]);
     assert_eq!(code, 2);

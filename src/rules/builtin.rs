@@ -41,3 +41,25 @@ pub fn pack(name: &str) -> Option<RuleFile> {
             text: (*text).to_owned(),
         })
 }
+
+/// The opt-in pack that defines rule `id`, if one does: to point a user
+/// who names a pack's rule without its pack at the pack.
+pub fn pack_of(id: &str) -> Option<&'static str> {
+    let line = format!("id = {id:?}");
+    BUILTIN_PACK_FILES
+        .iter()
+        .find(|(_, text)| text.lines().any(|l| l.trim() == line))
+        .map(|(file, _)| file.trim_end_matches(".toml"))
+}
+
+/// The help for a rule id that no loaded rule file defines: the pack that
+/// has it, or the closest known id.
+pub fn unknown_rule_help(id: &str, closest: Option<&str>) -> String {
+    match (pack_of(id), closest) {
+        (Some(pack), _) => format!(
+            "`{id}` is in the opt-in pack `{pack}`: turn it on with `--pack {pack}` or `packs = [\"{pack}\"]` in factlint.toml"
+        ),
+        (None, Some(near)) => format!("did you mean `{near}`? `factlint rules` lists every rule"),
+        (None, None) => "`factlint rules` lists every rule".to_owned(),
+    }
+}
