@@ -441,25 +441,20 @@ mod tests {
         };
         let (mut one, mut three, mut accented, mut both) =
             (at("one"), at("three"), at("é"), at("five\nsix"));
-        let before: Vec<_> = [one, three, accented, both]
-            .iter()
-            .map(|s| {
-                (
-                    file.line_col(s.start as usize),
-                    file.line_col(s.end as usize),
-                )
-            })
-            .collect();
+        let positions = |file: &SourceFile, spans: [Span; 4]| -> Vec<_> {
+            spans
+                .iter()
+                .map(|s| {
+                    (
+                        file.line_col(s.start as usize),
+                        file.line_col(s.end as usize),
+                    )
+                })
+                .collect()
+        };
+        let before = positions(&file, [one, three, accented, both]);
         file.keep_lines_of(&mut [&mut one, &mut three, &mut accented, &mut both]);
-        let after: Vec<_> = [one, three, accented, both]
-            .iter()
-            .map(|s| {
-                (
-                    file.line_col(s.start as usize),
-                    file.line_col(s.end as usize),
-                )
-            })
-            .collect();
+        let after = positions(&file, [one, three, accented, both]);
         assert_eq!(after, before);
         assert_eq!(&file.text()[three.range()], "three");
         assert_eq!(&file.text()[accented.range()], "é");
