@@ -244,6 +244,35 @@ pub fn is_title_case(text: &str, min_words: usize, max_words: usize) -> bool {
             .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
 }
 
+/// Whether two words are the same, ignoring case.
+pub fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// A 64-bit FNV-1a hash of `word` lowercased, computed without a
+/// lowercased copy: the same for every casing of a word.
+pub fn folded_hash(word: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut add = |byte: u8| {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    };
+    if word.is_ascii() {
+        word.bytes().for_each(|b| add(b.to_ascii_lowercase()));
+    } else {
+        let mut buffer = [0; 4];
+        for c in word.chars().flat_map(char::to_lowercase) {
+            c.encode_utf8(&mut buffer).bytes().for_each(&mut add);
+        }
+    }
+    hash
+}
+
 /// The spans of every word in `text`: runs of letters and digits, with
 /// inner apostrophes, hyphens and periods kept (`don't`, `ISIS-linked`,
 /// `U.S`). Offsets are relative to `text`.

@@ -741,12 +741,7 @@ fn is_terminated(text: &str) -> bool {
 /// and punctuation (and a trailing ellipsis cut: a teaser may stop
 /// short, `... the victim's …`, when it has at least eight words).
 fn same_words(a: &str, b: &str) -> bool {
-    let equal = |x: Span, y: Span| {
-        let (x, y) = (&a[x.range()], &b[y.range()]);
-        x.chars()
-            .flat_map(char::to_lowercase)
-            .eq(y.chars().flat_map(char::to_lowercase))
-    };
+    let equal = |x: Span, y: Span| super::same_word(&a[x.range()], &b[y.range()]);
     let a_words: Vec<Span> = words(a).collect();
     if a_words.is_empty() {
         return false;

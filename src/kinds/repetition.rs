@@ -78,7 +78,7 @@ use super::scope::Scope;
 use super::sentence::is_terminated;
 use super::KindInfo;
 use crate::diagnostic::{Diagnostic, Fix, Label};
-use crate::document::{words, Document, RoleSet};
+use crate::document::{folded_hash, same_word, words, Document, RoleSet};
 use crate::rules::reader::{SpannedStr, TableReader};
 use crate::rules::{compile_regex, Rule};
 use crate::source::{FileId, Span};
@@ -422,16 +422,6 @@ impl RepeatedWords {
     }
 }
 
-/// Whether two words are the same, ignoring case.
-fn same_word(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        return a.eq_ignore_ascii_case(b);
-    }
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .eq(b.chars().flat_map(char::to_lowercase))
-}
-
 /// Non-empty white space holding at most one line break.
 fn is_plain_gap(gap: &str) -> bool {
     let mut breaks = 0;
@@ -638,7 +628,10 @@ impl RepeatedUnits {
                 let mut numbers = Vec::new();
                 for word in words(text).take_while(|_| eligible) {
                     let word = &text[word.range()];
-                    let key = word_key(word);
+                    // The hash stands for the word: no lowercased copy and no table of
+                    // words is made. Two different words of one document sharing it
+                    // has odds of about one in 10^9; they would count as the same.
+                    let key = folded_hash(word);
                     tokens.push(key);
                     if word.bytes().any(|b| b.is_ascii_digit()) {
                         numbers.push(key);
@@ -700,27 +693,6 @@ type Element = (u64, u32);
 /// The prefix element of a piece without words, so that two such pieces
 /// (which are identical) still meet.
 const NO_WORDS: Element = (u64::MAX, u32::MAX);
-
-/// A word, lowercased, as a 64-bit FNV-1a hash, which stands for the word
-/// in comparisons: no lowercased copy and no table of words is made. Two
-/// different words of one document share a hash with odds of about one in
-/// 10^9, and would then count as the same word.
-fn word_key(word: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut add = |byte: u8| {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    };
-    if word.is_ascii() {
-        word.bytes().for_each(|b| add(b.to_ascii_lowercase()));
-    } else {
-        let mut buffer = [0; 4];
-        for c in word.chars().flat_map(char::to_lowercase) {
-            c.encode_utf8(&mut buffer).bytes().for_each(&mut add);
-        }
-    }
-    hash
-}
 
 impl Candidates {
     fn new(pieces: &[Piece], threshold: f64) -> Candidates {

@@ -55,7 +55,7 @@ use unicase::UniCase;
 use super::scope::Scope;
 use super::KindInfo;
 use crate::diagnostic::{Diagnostic, Fix};
-use crate::document::{roles, words, Document, Role};
+use crate::document::{folded_hash, roles, words, Document, Role};
 use crate::rules::reader::TableReader;
 use crate::rules::Rule;
 use crate::source::{FileId, Span};
@@ -279,14 +279,9 @@ impl AsciiFilter {
         }
     }
 
-    /// Two bit positions from one 64-bit FNV-1a hash of the lowercased
-    /// bytes.
+    /// Two bit positions from one hash of the lowercased word.
     fn positions(word: &str) -> [usize; 2] {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for byte in word.bytes() {
-            hash ^= u64::from(byte.to_ascii_lowercase());
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
+        let hash = folded_hash(word);
         let mask = (1u64 << Self::BITS) - 1;
         [(hash & mask) as usize, ((hash >> 32) & mask) as usize]
     }
