@@ -742,6 +742,20 @@ fn is_terminated(text: &str) -> bool {
 /// short, `... the victim's …`, when it has at least eight words).
 fn same_words(a: &str, b: &str) -> bool {
     let equal = |x: Span, y: Span| super::same_word(&a[x.range()], &b[y.range()]);
+    let cut = a.trim_end().ends_with("...") || a.trim_end().ends_with('…');
+    if !cut {
+        // Word for word, stopping at the first difference: nearly every
+        // pair of paragraphs differs in its first word.
+        let (mut a_words, mut b_words) = (words(a), words(b));
+        let mut any = false;
+        loop {
+            match (a_words.next(), b_words.next()) {
+                (Some(x), Some(y)) if equal(x, y) => any = true,
+                (None, None) => return any,
+                _ => return false,
+            }
+        }
+    }
     let a_words: Vec<Span> = words(a).collect();
     if a_words.is_empty() {
         return false;
@@ -756,8 +770,7 @@ fn same_words(a: &str, b: &str) -> bool {
     if common == a_words.len() && b_words.len() == a_words.len() {
         return true;
     }
-    let cut = a.trim_end().ends_with("...") || a.trim_end().ends_with('…');
-    cut && a_words.len() >= 8 && b_words.len() > a_words.len() && common + 1 >= a_words.len()
+    a_words.len() >= 8 && b_words.len() > a_words.len() && common + 1 >= a_words.len()
 }
 
 #[cfg(test)]
