@@ -277,27 +277,36 @@ pub fn folded_hash(word: &str) -> u64 {
 /// inner apostrophes, hyphens and periods kept (`don't`, `ISIS-linked`,
 /// `U.S`). Offsets are relative to `text`.
 pub fn words(text: &str) -> impl Iterator<Item = Span> + '_ {
-    let mut chars = text.char_indices().peekable();
+    // Byte by byte, decoding only the characters outside ASCII: nearly
+    // every character of copy is ASCII, and every rule that reads words
+    // walks them through here.
+    let bytes = text.as_bytes();
+    // The character at `i` and its length in bytes.
+    let char_at = move |i: usize| -> Option<(char, usize)> {
+        match *bytes.get(i)? {
+            b if b.is_ascii() => Some((char::from(b), 1)),
+            _ => text[i..].chars().next().map(|c| (c, c.len_utf8())),
+        }
+    };
+    let mut at = 0;
     std::iter::from_fn(move || {
         let start = loop {
-            let (i, c) = chars.next()?;
+            let (c, len) = char_at(at)?;
             if c.is_alphanumeric() {
-                break i;
+                break at;
             }
+            at += len;
         };
-        let mut end = start + text[start..].chars().next().map_or(1, char::len_utf8);
-        while let Some(&(i, c)) = chars.peek() {
+        let mut end = start;
+        while let Some((c, len)) = char_at(at) {
             if c.is_alphanumeric() {
-                chars.next();
-                end = i + c.len_utf8();
-            } else if matches!(c, '\'' | '’' | '-' | '.') {
+                at += len;
+                end = at;
+            } else if matches!(c, '\'' | '’' | '-' | '.')
                 // Keep a joiner only when a letter or digit follows it.
-                let next = text[i + c.len_utf8()..].chars().next();
-                if next.is_some_and(char::is_alphanumeric) {
-                    chars.next();
-                } else {
-                    break;
-                }
+                && char_at(at + len).is_some_and(|(next, _)| next.is_alphanumeric())
+            {
+                at += len;
             } else {
                 break;
             }
