@@ -105,11 +105,48 @@ impl RuleRegex {
 
 /// Whether `text` has a character outside ASCII that a Unicode `\b`
 /// counts as part of a word.
-fn has_non_ascii_word_char(text: &str) -> bool {
-    !text.is_ascii()
-        && text
-            .chars()
-            .any(|c| !c.is_ascii() && regex_syntax::is_word_character(c))
+pub fn has_non_ascii_word_char(text: &str) -> bool {
+    // Asked of every text a rule regex searches: the ASCII runs are
+    // skipped byte by byte, and the punctuation that makes most copy
+    // non-ASCII (curly quotes, dashes, an ellipsis, a no-break space) is
+    // told apart without the Unicode table.
+    let mut at = 0;
+    while let Some(start) = next_non_ascii(text.as_bytes(), at) {
+        let Some(c) = text[start..].chars().next() else {
+            return false;
+        };
+        if !is_common_punctuation(c) && regex_syntax::is_word_character(c) {
+            return true;
+        }
+        at = start + c.len_utf8();
+    }
+    false
+}
+
+/// The offset of the first byte at or after `from` that is not ASCII,
+/// eight bytes at a time.
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let rest = bytes.get(from..)?;
+    let mut at = from;
+    for chunk in rest.chunks_exact(8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        if u64::from_le_bytes(word) & HIGH_BITS != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|offset| at + offset)
+}
+
+/// The no-break space and the General Punctuation characters from the
+/// hyphen to the ellipsis (U+2010..=U+2027): none is a word character.
+fn is_common_punctuation(c: char) -> bool {
+    matches!(c, '\u{A0}' | '\u{2010}'..='\u{2027}')
 }
 
 /// `pattern` with every word-boundary assertion made ASCII (`(?-u:\b)`), or
@@ -182,6 +219,18 @@ mod tests {
             None.or(ascii_boundaries(r"\\b"))
         );
         assert_eq!(ascii_boundaries(r"^abc$"), None);
+    }
+
+    #[test]
+    fn common_punctuation_is_not_a_word_character() {
+        for c in ('\u{2010}'..='\u{2027}').chain(['\u{A0}']) {
+            assert!(is_common_punctuation(c));
+            assert!(!regex_syntax::is_word_character(c), "{c:?}");
+        }
+        assert!(has_non_ascii_word_char("“Café,” she said — twice…"));
+        assert!(!has_non_ascii_word_char("“Cafe,” she said\u{A0}— twice…"));
+        assert!(has_non_ascii_word_char("ends with é"));
+        assert!(!has_non_ascii_word_char("plain"));
     }
 
     #[test]
