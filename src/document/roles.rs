@@ -601,7 +601,7 @@ fn furniture(text: &str) -> Option<Role> {
         return Some(Role::Boilerplate);
     }
     if CAPTION.is_match(trimmed)
-        || (count <= 60 && CREDIT_ENDING.is_match(trimmed))
+        || (count <= 60 && trimmed.contains('/') && CREDIT_ENDING.is_match(trimmed))
         || trimmed.starts_with("Pictured:")
     {
         return Some(Role::Caption);
@@ -621,7 +621,10 @@ fn furniture(text: &str) -> Option<Role> {
 }
 
 fn is_boilerplate(text: &str, count: usize) -> bool {
-    if BOILERPLATE_START.is_match(text) || TWEET_SIGNATURE.is_match(text) {
+    // Tests on the whole paragraph are skipped where a literal they need
+    // is missing: most paragraphs are long prose that none can match.
+    if BOILERPLATE_START.is_match(text) || (text.contains("(@") && TWEET_SIGNATURE.is_match(text))
+    {
         return true;
     }
     if count <= SHORT && (BOILERPLATE_ANYWHERE.is_match(text) || LINK_LABEL.is_match(text)) {
@@ -631,8 +634,9 @@ fn is_boilerplate(text: &str, count: usize) -> bool {
         return true;
     }
     // A navigation bar: three or more short items between `|`, `·` or `•`.
-    let items: Vec<&str> = text.split(['|', '·', '•']).collect();
-    if items.len() >= 3 && items.iter().all(|item| words(item).count() <= 3) {
+    let bars = ['|', '·', '•'];
+    if text.matches(bars).nth(1).is_some() && text.split(bars).all(|item| words(item).count() <= 3)
+    {
         return true;
     }
     // A page scanned from print: not copy an editor corrects word by word.
@@ -654,16 +658,26 @@ fn is_separator(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| "-—–_#=*~•·. ".contains(c))
 }
 
+/// Closed captions have at least this many letters.
+const MIN_CAPTION_LETTERS: usize = 200;
+
 fn is_transcript(text: &str) -> bool {
     if let Some(captures) = TRANSCRIPT.captures(text) {
         return captures
             .name("speaker")
             .is_none_or(|s| !NOT_SPEAKERS.contains(&s.as_str().to_lowercase().as_str()));
     }
-    // Broadcast closed captions: a long paragraph in capitals.
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = text.chars().filter(|c| c.is_uppercase()).count();
-    letters >= 200 && upper * 10 >= letters * 9
+    // Broadcast closed captions: a long paragraph in capitals. (200
+    // letters take at least 200 bytes.)
+    if text.len() < MIN_CAPTION_LETTERS {
+        return false;
+    }
+    let (mut letters, mut upper) = (0, 0);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    letters >= MIN_CAPTION_LETTERS && upper * 10 >= letters * 9
 }
 
 fn is_lone_dateline(text: &str) -> bool {
@@ -726,6 +740,9 @@ static COLUMN_BREAK: LazyLock<RuleRegex> = LazyLock::new(|| regex(r"\b\p{Ll}{2,}
 /// almost none (`pre- and post-war`); on the gvc corpus only one paragraph,
 /// a whole OCR'd newspaper page, has more than one.
 fn is_scanned_print(text: &str, count: usize) -> bool {
+    if !text.contains("- ") {
+        return false;
+    }
     let splits = COLUMN_BREAK.find_iter(text).count();
     splits >= 5 && splits * 200 >= count
 }
