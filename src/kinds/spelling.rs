@@ -150,17 +150,19 @@ impl Spelling {
 
     pub fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         for unit in self.scope.units(doc) {
+            let text = doc.slice(unit);
             let base = unit.start as usize;
-            for (token_start, token) in tokens(doc.slice(unit)) {
-                if is_address(token) || is_drawn_out(token) {
-                    continue;
-                }
-                for word in words(token) {
-                    let start = base + token_start + word.start as usize;
-                    for_each_candidate(&token[word.range()], start, |candidate| {
-                        self.check_candidate(rule, file, doc, &candidate, out);
-                    });
-                }
+            for word in words(text) {
+                let start = base + word.start as usize;
+                // The token holding the word (an address, a drawn-out word)
+                // is looked at only for the rare words that are listed.
+                let in_prose = || {
+                    let token = token_around(text, word);
+                    !is_address(token) && !is_drawn_out(token)
+                };
+                for_each_candidate(&text[word.range()], start, |candidate| {
+                    self.check_candidate(rule, file, doc, &candidate, in_prose, out);
+                });
             }
         }
     }
@@ -171,9 +173,15 @@ impl Spelling {
         file: FileId,
         doc: &Document<'_>,
         candidate: &Candidate<'_>,
+        in_prose: impl Fn() -> bool,
         out: &mut Vec<Diagnostic>,
     ) {
         let text = candidate.text.as_ref();
+        // The look-up first: it turns away nearly every word, and the
+        // tests below matter only for the words the list holds.
+        let Some(corrections) = lookup(text) else {
+            return;
+        };
         // Most words are ASCII; `chars` only for the others.
         let (length, numeric) = if text.is_ascii() {
             (text.len(), text.bytes().any(|b| b.is_ascii_digit()))
@@ -187,10 +195,7 @@ impl Spelling {
         if matches!(case, Case::Upper | Case::Mixed) {
             return;
         }
-        let Some(corrections) = lookup(text) else {
-            return;
-        };
-        if self.allow.contains(&text.to_lowercase()) {
+        if self.allow.contains(&text.to_lowercase()) || !in_prose() {
             return;
         }
         if case == Case::Title && !capital_is_positional(doc, candidate.span) {
@@ -299,25 +304,17 @@ impl AsciiFilter {
     }
 }
 
-/// The white-space-delimited tokens of `text`, with their offsets.
-fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut start = None;
-    let mut chars = text
+/// The white-space-delimited token of `text` that holds `word`.
+fn token_around(text: &str, word: Span) -> &str {
+    let start = text[..word.start as usize]
         .char_indices()
-        .chain(std::iter::once((text.len(), ' ')));
-    std::iter::from_fn(move || {
-        for (i, c) in chars.by_ref() {
-            match (start, c.is_whitespace()) {
-                (None, false) => start = Some(i),
-                (Some(s), true) => {
-                    start = None;
-                    return Some((s, &text[s..i]));
-                }
-                _ => {}
-            }
-        }
-        None
-    })
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[word.end as usize..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| word.end as usize + i);
+    &text[start..end]
 }
 
 /// Whether a token is a word drawn out with an ellipsis (`abd...omen`,
@@ -353,6 +350,18 @@ fn is_address(token: &str) -> bool {
 /// compound, or a prefixed compound joined (`pre-empted` → `preempted`).
 /// A contraction or a word with an inner period (`U.S`) gives none.
 fn for_each_candidate<'w>(word: &'w str, start: usize, mut each: impl FnMut(Candidate<'w>)) {
+    // Most words have no apostrophe, period or hyphen: they are looked up
+    // as they are. (0xE2 starts the UTF-8 of `’`.)
+    if !word
+        .bytes()
+        .any(|b| matches!(b, b'\'' | b'.' | b'-' | 0xE2))
+    {
+        each(Candidate {
+            span: Span::new(start, start + word.len()),
+            text: Cow::Borrowed(word),
+        });
+        return;
+    }
     let word = ["'s", "’s", "'S", "’S"]
         .iter()
         .find_map(|suffix| word.strip_suffix(suffix))
@@ -525,9 +534,15 @@ mod tests {
     }
 
     #[test]
-    fn tokens_keep_their_offsets() {
-        let found: Vec<(usize, &str)> = tokens(" a  bc\u{A0}d\n").collect();
-        assert_eq!(found, [(1, "a"), (4, "bc"), (8, "d")]);
+    fn a_word_s_token_runs_from_white_space_to_white_space() {
+        let text = " a  “bc.d”\u{A0}e\n";
+        let around = |word: &str| {
+            let start = text.find(word).unwrap();
+            token_around(text, Span::new(start, start + word.len()))
+        };
+        assert_eq!(around("a"), "a");
+        assert_eq!(around("bc.d"), "“bc.d”");
+        assert_eq!(around("e"), "e");
     }
 
     #[test]
