@@ -674,9 +674,13 @@ struct Candidates {
     prefixes: Vec<Vec<Element>>,
     /// Each piece's number of words.
     lengths: Vec<usize>,
-    /// Under each prefix element, the pieces indexed so far holding it and
-    /// its position in their order, in document order.
-    index: FxHashMap<Element, Vec<(usize, usize)>>,
+    /// Under each prefix element, the last of its postings (an index into
+    /// `postings`).
+    index: FxHashMap<Element, usize>,
+    /// The pieces indexed so far holding an element, with its position in
+    /// their order, each linked to the one indexed before it under the
+    /// same element: one vector for the whole document, not one per word.
+    postings: Vec<Posting>,
     threshold: f64,
     /// Every earlier eligible piece is a candidate (a threshold of 0).
     everything: bool,
@@ -689,6 +693,15 @@ struct Candidates {
 
 /// A word of a piece and which occurrence of it in the piece it is.
 type Element = (u64, u32);
+
+/// A piece holding a prefix element, and the element's position in its
+/// order.
+struct Posting {
+    piece: usize,
+    position: usize,
+    /// The posting indexed before it under the same element.
+    previous: Option<usize>,
+}
 
 /// The prefix element of a piece without words, so that two such pieces
 /// (which are identical) still meet.
@@ -736,6 +749,7 @@ impl Candidates {
             prefixes,
             lengths: pieces.iter().map(|p| p.sorted.len()).collect(),
             index: FxHashMap::default(),
+            postings: Vec::new(),
             threshold,
             everything: threshold <= 0.0,
             seen: Vec::new(),
@@ -754,7 +768,14 @@ impl Candidates {
         let n = self.lengths[j];
         let mut found = Vec::new();
         for (p, element) in self.prefixes[j].iter().enumerate() {
-            for &(i, q) in self.index.get(element).into_iter().flatten() {
+            let mut next = self.index.get(element).copied();
+            while let Some(at) = next {
+                let Posting {
+                    piece: i,
+                    position: q,
+                    previous,
+                } = self.postings[at];
+                next = previous;
                 let m = self.lengths[i];
                 let (last, count) = &mut self.counts[i];
                 if *last != j {
@@ -778,7 +799,12 @@ impl Candidates {
             }
         }
         for (p, element) in self.prefixes[j].iter().enumerate() {
-            self.index.entry(*element).or_default().push((j, p));
+            let previous = self.index.insert(*element, self.postings.len());
+            self.postings.push(Posting {
+                piece: j,
+                position: p,
+                previous,
+            });
         }
         found.retain(|&i| self.counts[i].1.is_some());
         found.sort_unstable();
