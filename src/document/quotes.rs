@@ -72,17 +72,28 @@ pub(super) fn find(
         // other style (`"... revise “MYA” is ..."`, `“... said "no" to
         // ...”`), whose marks are not the open quotation's.
         let mut nested: Option<char> = None;
-        let mut previous: Option<char> = None;
-        let mut chars = slice.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
+        // Only quotation marks change the state: the search jumps from one
+        // to the next (`"`, `'`, and the curly marks, whose UTF-8 starts
+        // with 0xE2), and reads the characters on either side of each.
+        let bytes = slice.as_bytes();
+        let mut from = 0;
+        while let Some(offset) = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[from..]) {
+            let i = from + offset;
+            let Some(c) = slice[i..].chars().next() else {
+                break;
+            };
+            from = i + c.len_utf8();
+            if !matches!(c, '“' | '”' | '"' | '’' | '\'') {
+                continue;
+            }
+            let previous = slice[..i].chars().next_back();
+            let next = slice[from..].chars().next();
             let after_word =
                 previous.is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | '—' | '–'));
             let doubled = matches!((c, next), ('’', Some('’')) | ('\'', Some('\'')));
             if let Some(close) = nested {
                 if c == close {
                     nested = None;
-                    previous = Some(c);
                     continue;
                 }
             } else if let Some(o) = open {
@@ -94,7 +105,6 @@ pub(super) fn find(
                 };
                 if inner.is_some() {
                     nested = inner;
-                    previous = Some(c);
                     continue;
                 }
             }
@@ -168,7 +178,7 @@ pub(super) fn find(
                 ('’' | '\'', Some(o)) if doubled && after_word => {
                     let len = 2 * c.len_utf8();
                     quotes.push(make(o, Some((i, i + len)), QuoteStyle::Mixed));
-                    chars.next();
+                    from = i + len;
                     open = None;
                 }
                 _ => {}
@@ -176,7 +186,6 @@ pub(super) fn find(
             if open.is_none() {
                 nested = None;
             }
-            previous = Some(c);
         }
         if let Some(o) = open {
             quotes.push(make(o, None, o.style));
