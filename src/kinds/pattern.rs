@@ -92,6 +92,11 @@ impl Pattern {
 
     pub fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         for unit in self.scope.units(doc) {
+            // Only an empty match fits in an empty unit (a blank line),
+            // and an empty match is never reported.
+            if unit.start == unit.end {
+                continue;
+            }
             let haystack = doc.slice(unit);
             let base = unit.start as usize;
             let regex = self.regex.for_text(haystack);
