@@ -246,6 +246,12 @@ pub fn is_title_case(text: &str, min_words: usize, max_words: usize) -> bool {
 
 /// Whether two words are the same, ignoring case.
 pub fn same_word(a: &str, b: &str) -> bool {
+    // Most pairs asked about differ in their first letter.
+    if let (Some(x), Some(y)) = (a.as_bytes().first(), b.as_bytes().first()) {
+        if x.is_ascii() && y.is_ascii() && !x.eq_ignore_ascii_case(y) {
+            return false;
+        }
+    }
     if a.is_ascii() && b.is_ascii() {
         return a.eq_ignore_ascii_case(b);
     }
