@@ -1,10 +1,19 @@
 //! Embeds the built-in rule files (`rules/*.toml`) and the opt-in rule
 //! packs (`packs/*.toml`) into the binary, so that adding a rule file needs
 //! no code change and `factlint` runs from any directory with no setup.
+//! Also fills the spelling kind's misspelling filter, so that start-up
+//! does not hash the whole misspelling list.
+
+#[path = "src/kinds/spelling/filter.rs"]
+mod filter;
+#[path = "src/document/hash.rs"]
+mod hash;
 
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
+
+use hash::folded_hash;
 
 fn main() {
     let mut code = String::new();
@@ -20,8 +29,28 @@ fn main() {
         "BUILTIN_PACK_FILES",
         "Opt-in rule packs",
     );
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_rules.rs");
-    fs::write(out, code).expect("OUT_DIR is writable");
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out_dir = Path::new(&out_dir);
+    fs::write(out_dir.join("builtin_rules.rs"), code).expect("OUT_DIR is writable");
+    fs::write(out_dir.join("misspellings.bloom"), misspelling_filter())
+        .expect("OUT_DIR is writable");
+}
+
+/// The bits of the misspelling filter (`src/kinds/spelling/filter.rs`),
+/// holding every ASCII word of the typos list.
+fn misspelling_filter() -> Vec<u8> {
+    println!("cargo:rerun-if-changed=src/document/hash.rs");
+    println!("cargo:rerun-if-changed=src/kinds/spelling/filter.rs");
+    let mut bits = vec![0; filter::BYTES];
+    for key in typos_dict::WORD.map.keys() {
+        let key = key.into_inner();
+        if key.is_ascii() {
+            for (byte, mask) in filter::positions(key) {
+                bits[byte] |= mask;
+            }
+        }
+    }
+    bits
 }
 
 /// Appends a constant `name` listing the `*.toml` files of directory `dir`
