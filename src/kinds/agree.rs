@@ -57,7 +57,7 @@ use crate::document::Document;
 use crate::fact_sheet::{FactSheet, KnownValue};
 use crate::quantity::{self, Quantity};
 use crate::rules::reader::{SpannedStr, TableReader};
-use crate::rules::{compile_regex, Rule};
+use crate::rules::{build_regex, compile_regex, Rule};
 use crate::source::{FileId, Sources, Span};
 
 pub const INFO: KindInfo = KindInfo {
@@ -199,7 +199,7 @@ fn compile_matcher(
         } else {
             format!("{flags}(?:{text})")
         };
-        RuleRegex::new(&pattern, 1 << 24).ok().map(Some)
+        build_regex(&pattern, 1 << 24, reader.errors).ok().map(Some)
     };
     let split: Option<Vec<Around>> = top_level_alternatives(body)
         .into_iter()
