@@ -99,7 +99,7 @@ impl Deferred {
     fn build(&self, parsed: Hir, size_limit: usize) -> Result<meta::Regex, regex::Error> {
         let hir = match self.form {
             Form::AsWritten => parsed,
-            Form::AsciiBoundaries => cut(parsed, None, &mut Unicode::default()),
+            Form::AsciiBoundaries => cut(parsed, false, &mut Unicode::default()),
         };
         build(&hir, size_limit)
     }
@@ -178,27 +178,25 @@ impl RuleRegex {
             classes: false,
             boundaries: parsed.properties().look_set().contains_word_unicode(),
         };
-        let near_ascii = prechecked.then(|| cut(parsed.clone(), Some(&near_ascii()), &mut unicode));
         let regex = Deferred::new(pattern, Form::AsWritten, size_limit);
         let ascii_boundaries = unicode
             .boundaries
             .then(|| Deferred::new(pattern, Form::AsciiBoundaries, size_limit));
-        let near_ascii = match near_ascii {
-            Some(near) => build(&near, size_limit).ok(),
-            None => {
-                match &ascii_boundaries {
-                    // It fails exactly when the pattern as written does
-                    // (the two differ only in the kind of word boundary),
-                    // so its error stands for the pattern's.
-                    Some(ascii) => {
-                        if ascii.compile_now(parsed.clone()).is_err() {
-                            regex.compile_now(parsed)?;
-                        }
+        let near_ascii = if prechecked {
+            build(&cut(parsed, true, &mut unicode), size_limit).ok()
+        } else {
+            match &ascii_boundaries {
+                // It fails exactly when the pattern as written does (the
+                // two differ only in the kind of word boundary), so its
+                // error stands for the pattern's.
+                Some(ascii) => {
+                    if ascii.compile_now(parsed.clone()).is_err() {
+                        regex.compile_now(parsed)?;
                     }
-                    None => regex.compile_now(parsed)?,
                 }
-                None
+                None => regex.compile_now(parsed)?,
             }
+            None
         };
         Ok(RuleRegex {
             near_ascii,
@@ -317,18 +315,22 @@ fn near_ascii() -> ClassUnicode {
     )
 }
 
-/// `hir` with every word boundary made ASCII and, if `keep` is given,
-/// every class cut down to the characters in `keep`. Records in `unicode`
+/// `hir` with every word boundary made ASCII and, if `cut_classes`, every
+/// class cut down to the blocks of [`NEAR_ASCII`]. Records in `unicode`
 /// what it changed.
-fn cut(hir: Hir, keep: Option<&ClassUnicode>, unicode: &mut Unicode) -> Hir {
+fn cut(hir: Hir, cut_classes: bool, unicode: &mut Unicode) -> Hir {
     match hir.into_kind() {
         HirKind::Empty => Hir::empty(),
         HirKind::Literal(hir::Literal(bytes)) => Hir::literal(bytes),
         HirKind::Class(Class::Unicode(mut class)) => {
-            if let Some(keep) = keep {
-                let whole = class.clone();
-                class.intersect(keep);
-                unicode.classes |= class != whole;
+            let within = |range: &ClassUnicodeRange| {
+                NEAR_ASCII
+                    .iter()
+                    .any(|&(first, last)| first <= range.start() && range.end() <= last)
+            };
+            if cut_classes && !class.ranges().iter().all(within) {
+                unicode.classes = true;
+                class.intersect(&near_ascii());
             }
             Hir::class(Class::Unicode(class))
         }
@@ -348,19 +350,23 @@ fn cut(hir: Hir, keep: Option<&ClassUnicode>, unicode: &mut Unicode) -> Hir {
             Hir::look(ascii)
         }
         HirKind::Repetition(repetition) => Hir::repetition(hir::Repetition {
-            sub: Box::new(cut(*repetition.sub, keep, unicode)),
+            sub: Box::new(cut(*repetition.sub, cut_classes, unicode)),
             ..repetition
         }),
         HirKind::Capture(capture) => Hir::capture(hir::Capture {
-            sub: Box::new(cut(*capture.sub, keep, unicode)),
+            sub: Box::new(cut(*capture.sub, cut_classes, unicode)),
             ..capture
         }),
-        HirKind::Concat(subs) => {
-            Hir::concat(subs.into_iter().map(|h| cut(h, keep, unicode)).collect())
-        }
-        HirKind::Alternation(subs) => {
-            Hir::alternation(subs.into_iter().map(|h| cut(h, keep, unicode)).collect())
-        }
+        HirKind::Concat(subs) => Hir::concat(
+            subs.into_iter()
+                .map(|h| cut(h, cut_classes, unicode))
+                .collect(),
+        ),
+        HirKind::Alternation(subs) => Hir::alternation(
+            subs.into_iter()
+                .map(|h| cut(h, cut_classes, unicode))
+                .collect(),
+        ),
     }
 }
 
