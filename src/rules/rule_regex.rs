@@ -131,15 +131,20 @@ fn parse(pattern: &str) -> Result<Hir, regex::Error> {
         .map_err(|error| regex::Error::Syntax(error.to_string()))
 }
 
-/// Compiles `hir` as `regex::RegexBuilder` does, with an NFA size limit.
-fn build(hir: &Hir, size_limit: usize) -> Result<meta::Regex, regex::Error> {
-    let config = meta::Config::new()
+/// The configuration `regex::RegexBuilder` gives the regex crate's engine
+/// for a pattern on `&str`, with an NFA size limit.
+pub(crate) fn meta_config(size_limit: usize) -> meta::Config {
+    meta::Config::new()
         .nfa_size_limit(Some(size_limit))
         .hybrid_cache_capacity(2 * (1 << 20))
         .match_kind(MatchKind::LeftmostFirst)
-        .utf8_empty(true);
+        .utf8_empty(true)
+}
+
+/// Compiles `hir` as `regex::RegexBuilder` does, with an NFA size limit.
+fn build(hir: &Hir, size_limit: usize) -> Result<meta::Regex, regex::Error> {
     meta::Builder::new()
-        .configure(config)
+        .configure(meta_config(size_limit))
         .build_from_hir(hir)
         .map_err(|error| match error.size_limit() {
             Some(limit) => regex::Error::CompiledTooBig(limit),
