@@ -320,20 +320,47 @@ fn near_ascii() -> ClassUnicode {
     )
 }
 
+/// Whether `class` lies within the blocks of [`NEAR_ASCII`].
+fn is_within_near_ascii(class: &ClassUnicode) -> bool {
+    class.ranges().iter().all(|range| {
+        NEAR_ASCII
+            .iter()
+            .any(|&(first, last)| first <= range.start() && range.end() <= last)
+    })
+}
+
+/// Whether [`cut`] would change `hir`.
+fn needs_cut(hir: &Hir, cut_classes: bool) -> bool {
+    if hir.properties().look_set().contains_word_unicode() {
+        return true;
+    }
+    if !cut_classes {
+        return false;
+    }
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => !is_within_near_ascii(class),
+        HirKind::Repetition(hir::Repetition { sub, .. })
+        | HirKind::Capture(hir::Capture { sub, .. }) => needs_cut(sub, cut_classes),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+            subs.iter().any(|sub| needs_cut(sub, cut_classes))
+        }
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => false,
+    }
+}
+
 /// `hir` with every word boundary made ASCII and, if `cut_classes`, every
 /// class cut down to the blocks of [`NEAR_ASCII`]. Records in `unicode`
 /// what it changed.
 fn cut(hir: Hir, cut_classes: bool, unicode: &mut Unicode) -> Hir {
+    // Most of a pattern is words: only what needs changing is rebuilt.
+    if !needs_cut(&hir, cut_classes) {
+        return hir;
+    }
     match hir.into_kind() {
         HirKind::Empty => Hir::empty(),
         HirKind::Literal(hir::Literal(bytes)) => Hir::literal(bytes),
         HirKind::Class(Class::Unicode(mut class)) => {
-            let within = |range: &ClassUnicodeRange| {
-                NEAR_ASCII
-                    .iter()
-                    .any(|&(first, last)| first <= range.start() && range.end() <= last)
-            };
-            if cut_classes && !class.ranges().iter().all(within) {
+            if cut_classes && !is_within_near_ascii(&class) {
                 unicode.classes = true;
                 class.intersect(&near_ascii());
             }
