@@ -1,8 +1,8 @@
 //! Embeds the built-in rule files (`rules/*.toml`) and the opt-in rule
 //! packs (`packs/*.toml`) into the binary, so that adding a rule file needs
 //! no code change and `factlint` runs from any directory with no setup.
-//! Also fills the spelling kind's misspelling filter, so that start-up
-//! does not hash the whole misspelling list.
+//! Also lays out the spelling kind's misspelling list and fills its
+//! filter, so that start-up neither relocates nor hashes the whole list.
 
 #[path = "src/kinds/spelling/filter.rs"]
 mod filter;
@@ -34,6 +34,55 @@ fn main() {
     fs::write(out_dir.join("builtin_rules.rs"), code).expect("OUT_DIR is writable");
     fs::write(out_dir.join("misspellings.bloom"), misspelling_filter())
         .expect("OUT_DIR is writable");
+    misspelling_list(&out_dir.join("misspellings"));
+}
+
+/// Writes the misspelling list into `dir` as `src/kinds/spelling/list.rs`
+/// reads it.
+fn misspelling_list(dir: &Path) {
+    println!("cargo:rerun-if-changed=src/kinds/spelling/list.rs");
+    let mut entries: Vec<(String, &[&str])> = typos_dict::WORD
+        .map
+        .entries()
+        .map(|(key, corrections)| {
+            let folded = unicase::UniCase::new(key.into_inner()).to_folded_case();
+            (folded, *corrections)
+        })
+        .collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let (mut keys, mut corrections) = (String::new(), String::new());
+    let (mut key_starts, mut correction_starts) = (Vec::new(), Vec::new());
+    let offset = |text: &String| u32::try_from(text.len()).expect("the list is under 4 GiB");
+    for (index, (key, listed)) in entries.iter().enumerate() {
+        assert!(
+            index == 0 || entries[index - 1].0 != *key,
+            "two keys fold to `{key}`"
+        );
+        assert!(
+            listed.iter().all(|c| !c.is_empty() && !c.contains('\n')),
+            "a correction of `{key}` is empty or has a line break"
+        );
+        key_starts.extend(offset(&keys).to_le_bytes());
+        correction_starts.extend(offset(&corrections).to_le_bytes());
+        keys.push_str(key);
+        corrections.push_str(&listed.join("\n"));
+    }
+    key_starts.extend(offset(&keys).to_le_bytes());
+    correction_starts.extend(offset(&corrections).to_le_bytes());
+    let lengths = &typos_dict::WORD.range;
+    fs::create_dir_all(dir).expect("OUT_DIR is writable");
+    for (name, bytes) in [
+        ("keys", keys.as_bytes()),
+        ("key_starts", &key_starts),
+        ("corrections", corrections.as_bytes()),
+        ("correction_starts", &correction_starts),
+        (
+            "key_lengths.rs",
+            format!("{}..={}", lengths.start(), lengths.end()).as_bytes(),
+        ),
+    ] {
+        fs::write(dir.join(name), bytes).expect("OUT_DIR is writable");
+    }
 }
 
 /// The bits of the misspelling filter (`src/kinds/spelling/filter.rs`),

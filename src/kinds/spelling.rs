@@ -43,15 +43,15 @@
 //! replace with ...`); with several, and no `help` in the rule, the help
 //! lists them.
 //!
-//! Each word costs one look-up in a perfect-hash table, case-insensitive
-//! without lowercasing; the slower checks run only on the rare words found.
+//! An ASCII word costs two bit tests in a filter ([`filter`]) that turns
+//! away nearly every correct word; the rest are looked up in the list
+//! ([`list`]); the slower checks run only on the rare words found.
 
 mod filter;
+mod list;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-
-use unicase::UniCase;
 
 use super::scope::Scope;
 use super::KindInfo;
@@ -241,11 +241,11 @@ fn is_cut_title_word(doc: &Document<'_>, span: Span) -> bool {
 }
 
 /// The corrections the list gives for `word`, if it lists it.
-fn lookup(word: &str) -> Option<&'static [&'static str]> {
+fn lookup(word: &str) -> Option<Vec<&'static str>> {
     if word.is_ascii() && !may_be_listed(word) {
         return None;
     }
-    typos_dict::WORD.find(&UniCase::new(word)).copied()
+    list::corrections(word)
 }
 
 /// The misspelling filter's bits, filled by `build.rs` (see [`filter`]).
@@ -459,7 +459,7 @@ mod tests {
             .filter(|w| may_be_listed(w))
             .count();
         assert!(held <= 2, "{held}");
-        assert_eq!(lookup("Teh"), Some(["the"].as_slice()));
+        assert_eq!(lookup("Teh"), Some(vec!["the"]));
     }
 
     #[test]
@@ -493,8 +493,8 @@ mod tests {
 
     #[test]
     fn dictionary_lookups_ignore_case() {
-        assert_eq!(lookup("teh"), Some(&["the"][..]));
-        assert_eq!(lookup("TEH"), Some(&["the"][..]));
+        assert_eq!(lookup("teh"), Some(vec!["the"]));
+        assert_eq!(lookup("TEH"), Some(vec!["the"]));
         assert_eq!(lookup("the"), None);
         for word in NOT_MISSPELLINGS {
             assert!(lookup(word).is_some(), "`{word}` is no longer in the list");
