@@ -1,10 +1,19 @@
 //! Embeds the built-in rule files (`rules/*.toml`) and the opt-in rule
 //! packs (`packs/*.toml`) into the binary, so that adding a rule file needs
 //! no code change and `factlint` runs from any directory with no setup.
+//! Also lays out the spelling kind's misspelling list and fills its
+//! filter, so that start-up neither relocates nor hashes the whole list.
+
+#[path = "src/kinds/spelling/filter.rs"]
+mod filter;
+#[path = "src/document/hash.rs"]
+mod hash;
 
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
+
+use hash::folded_hash;
 
 fn main() {
     let mut code = String::new();
@@ -20,8 +29,77 @@ fn main() {
         "BUILTIN_PACK_FILES",
         "Opt-in rule packs",
     );
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_rules.rs");
-    fs::write(out, code).expect("OUT_DIR is writable");
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out_dir = Path::new(&out_dir);
+    fs::write(out_dir.join("builtin_rules.rs"), code).expect("OUT_DIR is writable");
+    fs::write(out_dir.join("misspellings.bloom"), misspelling_filter())
+        .expect("OUT_DIR is writable");
+    misspelling_list(&out_dir.join("misspellings"));
+}
+
+/// Writes the misspelling list into `dir` as `src/kinds/spelling/list.rs`
+/// reads it.
+fn misspelling_list(dir: &Path) {
+    println!("cargo:rerun-if-changed=src/kinds/spelling/list.rs");
+    let mut entries: Vec<(String, &[&str])> = typos_dict::WORD
+        .map
+        .entries()
+        .map(|(key, corrections)| {
+            let folded = unicase::UniCase::new(key.into_inner()).to_folded_case();
+            (folded, *corrections)
+        })
+        .collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let (mut keys, mut corrections) = (String::new(), String::new());
+    let (mut key_starts, mut correction_starts) = (Vec::new(), Vec::new());
+    let offset = |text: &String| u32::try_from(text.len()).expect("the list is under 4 GiB");
+    for (index, (key, listed)) in entries.iter().enumerate() {
+        assert!(
+            index == 0 || entries[index - 1].0 != *key,
+            "two keys fold to `{key}`"
+        );
+        assert!(
+            listed.iter().all(|c| !c.is_empty() && !c.contains('\n')),
+            "a correction of `{key}` is empty or has a line break"
+        );
+        key_starts.extend(offset(&keys).to_le_bytes());
+        correction_starts.extend(offset(&corrections).to_le_bytes());
+        keys.push_str(key);
+        corrections.push_str(&listed.join("\n"));
+    }
+    key_starts.extend(offset(&keys).to_le_bytes());
+    correction_starts.extend(offset(&corrections).to_le_bytes());
+    let lengths = &typos_dict::WORD.range;
+    fs::create_dir_all(dir).expect("OUT_DIR is writable");
+    for (name, bytes) in [
+        ("keys", keys.as_bytes()),
+        ("key_starts", &key_starts),
+        ("corrections", corrections.as_bytes()),
+        ("correction_starts", &correction_starts),
+        (
+            "key_lengths.rs",
+            format!("{}..={}", lengths.start(), lengths.end()).as_bytes(),
+        ),
+    ] {
+        fs::write(dir.join(name), bytes).expect("OUT_DIR is writable");
+    }
+}
+
+/// The bits of the misspelling filter (`src/kinds/spelling/filter.rs`),
+/// holding every ASCII word of the typos list.
+fn misspelling_filter() -> Vec<u8> {
+    println!("cargo:rerun-if-changed=src/document/hash.rs");
+    println!("cargo:rerun-if-changed=src/kinds/spelling/filter.rs");
+    let mut bits = vec![0; filter::BYTES];
+    for key in typos_dict::WORD.map.keys() {
+        let key = key.into_inner();
+        if key.is_ascii() {
+            for (byte, mask) in filter::positions(key) {
+                bits[byte] |= mask;
+            }
+        }
+    }
+    bits
 }
 
 /// Appends a constant `name` listing the `*.toml` files of directory `dir`

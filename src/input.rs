@@ -24,7 +24,7 @@ static COMMENT: LazyLock<Regex> =
 
 /// URLs, `www.` addresses and e-mail addresses.
 static ADDRESS: LazyLock<RuleRegex> = LazyLock::new(|| {
-    RuleRegex::new(
+    RuleRegex::prechecked(
         r#"\b(?:https?://|www\.)[^\s<>"“”]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"#,
         1 << 24,
     )
@@ -124,6 +124,11 @@ fn blank(text: &str, ranges: &[Range<usize>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_address_pattern_compiles_in_every_form() {
+        ADDRESS.check_every_form().unwrap();
+    }
 
     fn view(name: &str, text: &str) -> String {
         prose_view(name, text).replace('\0', "_")

@@ -36,6 +36,22 @@ fn load_shipped(sources: &mut Sources) -> RuleSet {
     rules
 }
 
+/// Shipped rule files are loaded checking only the syntax of their regexes
+/// (`RuleRegex::prechecked`), on the strength of this test: a copy that is
+/// not byte for byte the shipped file is checked as a user's rule file is,
+/// every regex compiled in every form within its size limit.
+#[test]
+fn shipped_regexes_compile_within_their_limits() {
+    let mut files = builtin::rule_files();
+    files.extend(common::pack_files());
+    for file in &mut files {
+        file.text.push('\n');
+    }
+    let (rules, errors) = RuleSet::load(&mut Sources::new(), files);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(!rules.rules.is_empty());
+}
+
 /// Lints one fixture file with every shipped rule, keeping `rule`'s
 /// findings.
 fn lint_fixture(path: &Path, rule: &str) -> (Sources, Vec<Diagnostic>) {

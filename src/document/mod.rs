@@ -8,6 +8,7 @@
 //! [`roles`]), so that rules can leave a page's furniture alone.
 
 pub mod attribution;
+mod hash;
 mod paragraphs;
 mod quotes;
 pub mod roles;
@@ -15,6 +16,7 @@ mod sentences;
 
 use crate::source::Span;
 pub use attribution::Attribution;
+pub use hash::folded_hash;
 use std::sync::OnceLock;
 
 pub use quotes::QuoteStyle;
@@ -258,25 +260,6 @@ pub fn same_word(a: &str, b: &str) -> bool {
     a.chars()
         .flat_map(char::to_lowercase)
         .eq(b.chars().flat_map(char::to_lowercase))
-}
-
-/// A 64-bit FNV-1a hash of `word` lowercased, computed without a
-/// lowercased copy: the same for every casing of a word.
-pub fn folded_hash(word: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut add = |byte: u8| {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    };
-    if word.is_ascii() {
-        word.bytes().for_each(|b| add(b.to_ascii_lowercase()));
-    } else {
-        let mut buffer = [0; 4];
-        for c in word.chars().flat_map(char::to_lowercase) {
-            c.encode_utf8(&mut buffer).bytes().for_each(&mut add);
-        }
-    }
-    hash
 }
 
 /// The spans of every word in `text`: runs of letters and digits, with

@@ -186,43 +186,47 @@ const MAX_SUBHEADING_WORDS: usize = 10;
 const SHORT: usize = 25;
 
 /// Compiles the role patterns now, in parallel, instead of one after
-/// another when the first paragraph is classified: they are the larger
-/// part of start-up.
+/// another when the first paragraph is classified: they are a large part
+/// of start-up.
 pub(crate) fn warm_up() {
-    let patterns: [&LazyLock<RuleRegex>; 16] = [
-        &BOILERPLATE_START,
-        &LINK_LABEL,
-        &BOILERPLATE_ANYWHERE,
-        &TWEET_SIGNATURE,
-        &CAPTION,
-        &CREDIT_ENDING,
-        &BYLINE,
-        &PHONE_LINE,
-        &POSTED_LINE,
-        &WIRE_TAG,
-        &SIGNATURE,
-        &TRANSCRIPT,
-        &DATELINE,
-        &UPDATE_MARKER,
-        &SITE_SUFFIX,
-        &COLUMN_BREAK,
-    ];
     rayon::join(
         || {
             LazyLock::force(&super::attribution::DEFAULT_VERB_SET);
         },
         || {
-            patterns.par_iter().for_each(|pattern| {
+            PATTERNS.par_iter().for_each(|pattern| {
                 LazyLock::force(pattern);
             });
         },
     );
 }
 
+/// Every role pattern.
+static PATTERNS: [&LazyLock<RuleRegex>; 16] = [
+    &BOILERPLATE_START,
+    &LINK_LABEL,
+    &BOILERPLATE_ANYWHERE,
+    &TWEET_SIGNATURE,
+    &CAPTION,
+    &CREDIT_ENDING,
+    &BYLINE,
+    &PHONE_LINE,
+    &POSTED_LINE,
+    &WIRE_TAG,
+    &SIGNATURE,
+    &TRANSCRIPT,
+    &DATELINE,
+    &UPDATE_MARKER,
+    &SITE_SUFFIX,
+    &COLUMN_BREAK,
+];
+
 fn regex(pattern: &str) -> RuleRegex {
-    // The patterns are constants of this module, checked by its tests; a
-    // bad one is a bug in factlint, not in anyone's input.
-    RuleRegex::new(pattern, 1 << 24).unwrap_or_else(|error| panic!("bad role pattern: {error}"))
+    // The patterns are constants of this module, checked by its tests (in
+    // every form the text may call for); a bad one is a bug in factlint,
+    // not in anyone's input.
+    RuleRegex::prechecked(pattern, 1 << 24)
+        .unwrap_or_else(|error| panic!("bad role pattern: {error}"))
 }
 
 /// Whole lines that are site furniture, whatever their length.

@@ -41,7 +41,7 @@ use super::{Grouping, KindInfo};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::{words, Document};
 use crate::rules::reader::{edit_distance, TableReader};
-use crate::rules::{compile_regex, Rule, RuleRegex};
+use crate::rules::{build_regex, compile_regex, Rule, RuleRegex};
 use crate::source::{FileId, Sources, Span};
 
 pub const INFO: KindInfo = KindInfo {
@@ -140,7 +140,7 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Consist
         // Longest first, so that the leftmost match is the longest form.
         sorted.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         let alternation: Vec<String> = sorted.iter().map(|form| bounded(form)).collect();
-        match RuleRegex::new(&alternation.join("|"), 1 << 24) {
+        match build_regex(&alternation.join("|"), 1 << 24, reader.errors) {
             Ok(regex) => Some((regex, literals)),
             Err(error) => {
                 reader.errors.error(

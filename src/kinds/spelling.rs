@@ -43,14 +43,15 @@
 //! replace with ...`); with several, and no `help` in the rule, the help
 //! lists them.
 //!
-//! Each word costs one look-up in a perfect-hash table, case-insensitive
-//! without lowercasing; the slower checks run only on the rare words found.
+//! An ASCII word costs two bit tests in a filter ([`filter`]) that turns
+//! away nearly every correct word; the rest are looked up in the list
+//! ([`list`]); the slower checks run only on the rare words found.
+
+mod filter;
+mod list;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::sync::LazyLock;
-
-use unicase::UniCase;
 
 use super::scope::Scope;
 use super::KindInfo;
@@ -245,63 +246,23 @@ fn is_cut_title_word(doc: &Document<'_>, span: Span) -> bool {
 }
 
 /// The corrections the list gives for `word`, if it lists it.
-fn lookup(word: &str) -> Option<&'static [&'static str]> {
-    if word.is_ascii() && !MISSPELLINGS.may_hold(word) {
+fn lookup(word: &str) -> Option<Vec<&'static str>> {
+    if word.is_ascii() && !may_be_listed(word) {
         return None;
     }
-    typos_dict::WORD.find(&UniCase::new(word)).copied()
+    list::corrections(word)
 }
 
-/// A Bloom filter over the ASCII words of the misspelling list: nearly
-/// every word of real copy is not on it, and the filter says so with two
-/// bit tests, where the list itself hashes the case-folded word with
-/// SipHash. Built on first use (about 1 ms).
-static MISSPELLINGS: LazyLock<AsciiFilter> = LazyLock::new(|| {
-    let mut filter = AsciiFilter::new();
-    for key in typos_dict::WORD.map.keys() {
-        let key = key.into_inner();
-        if key.is_ascii() {
-            filter.insert(key);
-        }
-    }
-    filter
-});
+/// The misspelling filter's bits, filled by `build.rs` (see [`filter`]).
+static MISSPELLINGS: &[u8; filter::BYTES] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/misspellings.bloom"));
 
-/// A Bloom filter of ASCII words, case-insensitive, with two hashes: no
-/// false negatives, and about one false positive in fifty for the list's
-/// size.
-struct AsciiFilter {
-    bits: Vec<u64>,
-}
-
-impl AsciiFilter {
-    /// 2^21 bits: 256 KiB.
-    const BITS: u32 = 21;
-
-    fn new() -> Self {
-        AsciiFilter {
-            bits: vec![0; 1 << (Self::BITS - 6)],
-        }
-    }
-
-    /// Two bit positions from one hash of the lowercased word.
-    fn positions(word: &str) -> [usize; 2] {
-        let hash = folded_hash(word);
-        let mask = (1u64 << Self::BITS) - 1;
-        [(hash & mask) as usize, ((hash >> 32) & mask) as usize]
-    }
-
-    fn insert(&mut self, word: &str) {
-        for bit in Self::positions(word) {
-            self.bits[bit / 64] |= 1 << (bit % 64);
-        }
-    }
-
-    fn may_hold(&self, word: &str) -> bool {
-        Self::positions(word)
-            .iter()
-            .all(|&bit| self.bits[bit / 64] & (1 << (bit % 64)) != 0)
-    }
+/// Whether the misspelling list may hold the ASCII word `word`, in any
+/// case: false means it surely does not.
+fn may_be_listed(word: &str) -> bool {
+    filter::positions(word)
+        .iter()
+        .all(|&(byte, mask)| MISSPELLINGS[byte] & mask != 0)
 }
 
 /// The white-space-delimited token of `text` that holds `word`.
@@ -494,8 +455,8 @@ mod tests {
             let key = key.into_inner();
             if key.is_ascii() {
                 listed += 1;
-                assert!(MISSPELLINGS.may_hold(key), "{key}");
-                assert!(MISSPELLINGS.may_hold(&key.to_uppercase()), "{key}");
+                assert!(may_be_listed(key), "{key}");
+                assert!(may_be_listed(&key.to_uppercase()), "{key}");
             }
         }
         assert!(listed > 10_000, "{listed}");
@@ -504,10 +465,10 @@ mod tests {
             branch which would open next spring if the budget allows said the mayor";
         let held = correct
             .split_whitespace()
-            .filter(|w| MISSPELLINGS.may_hold(w))
+            .filter(|w| may_be_listed(w))
             .count();
         assert!(held <= 2, "{held}");
-        assert_eq!(lookup("Teh"), Some(["the"].as_slice()));
+        assert_eq!(lookup("Teh"), Some(vec!["the"]));
     }
 
     #[test]
@@ -547,8 +508,8 @@ mod tests {
 
     #[test]
     fn dictionary_lookups_ignore_case() {
-        assert_eq!(lookup("teh"), Some(&["the"][..]));
-        assert_eq!(lookup("TEH"), Some(&["the"][..]));
+        assert_eq!(lookup("teh"), Some(vec!["the"]));
+        assert_eq!(lookup("TEH"), Some(vec!["the"]));
         assert_eq!(lookup("the"), None);
         for word in NOT_MISSPELLINGS {
             assert!(lookup(word).is_some(), "`{word}` is no longer in the list");

@@ -19,6 +19,15 @@ pub fn rule_files() -> Vec<RuleFile> {
         .collect()
 }
 
+/// Whether `text` is exactly the text of a built-in rule file or of a
+/// pack: a file whose regexes the tests compile.
+pub fn is_shipped(text: &str) -> bool {
+    BUILTIN_RULE_FILES
+        .iter()
+        .chain(BUILTIN_PACK_FILES)
+        .any(|&(_, shipped)| shipped == text)
+}
+
 /// The prefix shown before a pack's file name in diagnostics.
 pub const PACK_PREFIX: &str = "<built-in>/packs/";
 

@@ -253,6 +253,7 @@ fn parse_rule_file_with(
     overlay: Option<&Overlay<'_>>,
 ) -> (Vec<Rule>, Vec<Diagnostic>) {
     let mut errors = Errors::new(file);
+    errors.shipped = builtin::is_shipped(source);
     let (root, parse_errors) = DeTable::parse_recoverable(source);
     if !parse_errors.is_empty() {
         errors.toml_errors(parse_errors);
@@ -593,7 +594,7 @@ pub fn compile_regex(raw: &SpannedStr, source: &str, errors: &mut Errors) -> Opt
         );
         return None;
     }
-    match RuleRegex::new(&raw.value, REGEX_SIZE_LIMIT) {
+    match build_regex(&raw.value, REGEX_SIZE_LIMIT, errors) {
         Ok(regex) => Some(regex),
         Err(regex::Error::CompiledTooBig(limit)) => {
             errors.error_with_help(
@@ -614,6 +615,21 @@ pub fn compile_regex(raw: &SpannedStr, source: &str, errors: &mut Errors) -> Opt
             );
             None
         }
+    }
+}
+
+/// Compiles a regex of a rule in the file of `errors`: every error is
+/// found now ([`RuleRegex::new`]), except in a file that ships with
+/// factlint, whose regexes the tests compile ([`RuleRegex::prechecked`]).
+pub fn build_regex(
+    pattern: &str,
+    size_limit: usize,
+    errors: &Errors,
+) -> Result<RuleRegex, regex::Error> {
+    if errors.shipped {
+        RuleRegex::prechecked(pattern, size_limit)
+    } else {
+        RuleRegex::new(pattern, size_limit)
     }
 }
 

@@ -27,6 +27,11 @@ pub struct SpannedStr {
 pub struct Errors {
     pub file: FileId,
     pub diagnostics: Vec<Diagnostic>,
+    /// Whether the file is, byte for byte, a rule file that ships with
+    /// factlint ([`super::builtin::is_shipped`]). The tests compile every
+    /// regex of those, so loading one checks only their syntax (see
+    /// [`super::RuleRegex::prechecked`]). False unless set.
+    pub shipped: bool,
 }
 
 impl Errors {
@@ -34,6 +39,7 @@ impl Errors {
         Errors {
             file,
             diagnostics: Vec::new(),
+            shipped: false,
         }
     }
 

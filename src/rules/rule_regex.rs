@@ -1,4 +1,5 @@
-//! Rule regexes, compiled so that they stay fast on real copy.
+//! Rule regexes, compiled so that they stay fast on real copy and cheap to
+//! start.
 //!
 //! The regex crate's fast engines (the lazy DFA) handle a Unicode word
 //! boundary `\b` only on ASCII text; on anything else the search falls back
@@ -6,121 +7,312 @@
 //! dashes, no-break spaces), so a rule with `\b` would run slowly on almost
 //! every line. Yet a Unicode `\b` and an ASCII `\b` agree wherever the text
 //! has no non-ASCII *word* character: a curly quote is not a word character
-//! either way. So every rule regex with word boundaries is compiled twice,
-//! as written and with ASCII boundaries, and [`RuleRegex::for_text`] picks
-//! the ASCII one for text without non-ASCII letters, digits or marks. The
-//! results are the same; only the speed differs. The regex as written is
-//! then needed only for text with accented letters and the like, so it is
-//! built on first use: compiling a regex with Unicode classes is the
-//! larger part of factlint's start-up.
+//! either way. So a rule regex with Unicode word boundaries also has a form
+//! with ASCII boundaries, for text without non-ASCII letters, digits or
+//! marks.
+//!
+//! Compiling Unicode classes (`\w`, `\s`, `\p{Lu}`, `[^)]`, and the case
+//! folding of `(?i)`) is most of factlint's start-up, in every script the
+//! classes span. Yet the text of news copy is almost all ASCII, with
+//! Latin-1 (no-break spaces, `©`, `é`) and General Punctuation (curly
+//! quotes, dashes, `…`): over 99% of the non-ASCII characters of 2,000
+//! scraped articles. On text whose characters all lie in those blocks, a
+//! class finds exactly what its part in those blocks finds. So a regex
+//! known to compile ([`RuleRegex::prechecked`]) is first compiled in a
+//! *near-ASCII* form, with each class cut down to those blocks and ASCII
+//! word boundaries, from the pattern's parse; this is several times cheaper
+//! to compile, and serves nearly every text. The other forms are compiled
+//! when first needed.
+//!
+//! The forms, by the text searched; each finds the same matches, positions
+//! and groups on the texts it is used for:
+//! - the near-ASCII form: text with no character outside ASCII, Latin-1
+//!   and General Punctuation, and (if the pattern has Unicode word
+//!   boundaries) no non-ASCII word character;
+//! - the pattern with ASCII word boundaries: other text with no non-ASCII
+//!   word character;
+//! - the pattern as written: any other text.
+//!
+//! The regexes are those of the regex crate (its `meta` engine, with the
+//! configuration `regex::Regex` uses), built from a parse so that the
+//! near-ASCII form needs no pattern text of its own.
 
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder};
-use regex_syntax::ast::{self, AssertionKind, Ast};
+use regex_automata::meta;
+use regex_automata::util::captures::Captures as Groups;
+use regex_automata::{Input, MatchKind, PatternID};
+use regex_syntax::hir::{self, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
 /// A compiled rule regex; see the module docs.
 #[derive(Clone, Debug)]
 pub struct RuleRegex {
-    /// The pattern as written, compiled on first use when `ascii` exists.
-    regex: OnceLock<Regex>,
-    pattern: String,
-    size_limit: usize,
-    /// The same pattern with ASCII word boundaries, when it has any.
-    ascii: Option<Regex>,
+    /// The near-ASCII form: built at once by [`RuleRegex::prechecked`],
+    /// never by [`RuleRegex::new`]. `None` also when it failed to compile;
+    /// the other forms then serve its texts.
+    near_ascii: Option<meta::Regex>,
+    /// What the pattern has that the near-ASCII form changes.
+    unicode: Unicode,
+    /// The pattern with ASCII word boundaries, when it has Unicode ones.
+    ascii_boundaries: Option<Deferred>,
+    /// The pattern as written.
+    regex: Deferred,
 }
 
-impl RuleRegex {
-    /// Compiles `pattern` with a compiled-size limit.
-    pub fn new(pattern: &str, size_limit: usize) -> Result<Self, regex::Error> {
-        let build = |p: &str| RegexBuilder::new(p).size_limit(size_limit).build();
-        let regex = OnceLock::new();
-        let ascii = match ascii_boundaries(pattern) {
-            // The rewritten pattern fails exactly when the original does
-            // (the rewrite only adds ASCII flags), so its error stands for
-            // the original's.
-            Some(rewritten) => Some(build(&rewritten).or_else(|_| build(pattern))?),
-            None => {
-                let _ = regex.set(build(pattern)?);
-                None
-            }
-        };
-        Ok(RuleRegex {
-            regex,
-            pattern: pattern.to_owned(),
-            size_limit,
-            ascii,
-        })
-    }
+/// What a pattern has that depends on Unicode.
+#[derive(Clone, Copy, Debug, Default)]
+struct Unicode {
+    /// A class (or a case-insensitive letter) with members outside ASCII,
+    /// Latin-1 and General Punctuation.
+    classes: bool,
+    /// A Unicode word boundary (`\b`, `\B`, `\b{start}`, ...).
+    boundaries: bool,
+}
 
-    /// The regex to search `text` with: the ASCII-boundary variant when
-    /// `text` allows it (see the module docs), else the regex as written.
-    /// Matches, positions and groups are the same either way.
-    pub fn for_text(&self, text: &str) -> &Regex {
-        match &self.ascii {
-            Some(ascii) if !has_non_ascii_word_char(text) => ascii,
-            _ => self.as_regex(),
+/// Which form of the pattern a [`Deferred`] compiles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Form {
+    AsWritten,
+    AsciiBoundaries,
+}
+
+/// A form of the pattern, compiled when first needed unless it was
+/// compiled at once.
+#[derive(Clone, Debug)]
+struct Deferred {
+    pattern: String,
+    form: Form,
+    size_limit: usize,
+    regex: OnceLock<meta::Regex>,
+}
+
+impl Deferred {
+    fn new(pattern: &str, form: Form, size_limit: usize) -> Self {
+        Deferred {
+            pattern: pattern.to_owned(),
+            form,
+            size_limit,
+            regex: OnceLock::new(),
         }
     }
 
-    /// The regex as written.
-    pub fn as_regex(&self) -> &Regex {
+    fn build(&self, parsed: Hir, size_limit: usize) -> Result<meta::Regex, regex::Error> {
+        let hir = match self.form {
+            Form::AsWritten => parsed,
+            Form::AsciiBoundaries => cut(parsed, false, &mut Unicode::default()),
+        };
+        build(&hir, size_limit)
+    }
+
+    /// Compiles the form now from `parsed` (the pattern's parse),
+    /// reporting its error.
+    fn compile_now(&self, parsed: Hir) -> Result<(), regex::Error> {
+        let regex = self.build(parsed, self.size_limit)?;
+        let _ = self.regex.set(regex);
+        Ok(())
+    }
+
+    /// The compiled form, or `fallback()` if it fails to compile.
+    fn get_or(&self, fallback: impl FnOnce() -> meta::Regex) -> &meta::Regex {
         self.regex.get_or_init(|| {
-            // It compiled at load time in its ASCII form, and the original
-            // differs only in Unicode word boundaries, so it compiles too.
-            RegexBuilder::new(&self.pattern)
-                .size_limit(self.size_limit.saturating_mul(2))
-                .build()
-                .unwrap_or_else(|_| {
-                    self.ascii
-                        .clone()
-                        .unwrap_or_else(|| Regex::new("$^").expect("valid"))
-                })
+            // Compiled after load time: twice the limit, so that a pattern
+            // that passed the load-time check in one form cannot fail here
+            // for being a little larger in another.
+            parse(&self.pattern)
+                .and_then(|hir| self.build(hir, self.size_limit.saturating_mul(2)))
+                .unwrap_or_else(|_| fallback())
+        })
+    }
+}
+
+/// Parses `pattern` as the regex crate does.
+fn parse(pattern: &str) -> Result<Hir, regex::Error> {
+    regex_automata::util::syntax::parse(pattern)
+        .map_err(|error| regex::Error::Syntax(error.to_string()))
+}
+
+/// The configuration `regex::RegexBuilder` gives the regex crate's engine
+/// for a pattern on `&str`, with an NFA size limit.
+pub(crate) fn meta_config(size_limit: usize) -> meta::Config {
+    meta::Config::new()
+        .nfa_size_limit(Some(size_limit))
+        .hybrid_cache_capacity(2 * (1 << 20))
+        .match_kind(MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+}
+
+/// Compiles `hir` as `regex::RegexBuilder` does, with an NFA size limit.
+fn build(hir: &Hir, size_limit: usize) -> Result<meta::Regex, regex::Error> {
+    meta::Builder::new()
+        .configure(meta_config(size_limit))
+        .build_from_hir(hir)
+        .map_err(|error| match error.size_limit() {
+            Some(limit) => regex::Error::CompiledTooBig(limit),
+            None => regex::Error::Syntax(error.to_string()),
+        })
+}
+
+/// A regex that matches nothing, for a form that failed to compile after
+/// load time.
+fn nothing() -> meta::Regex {
+    build(&Hir::fail(), usize::MAX).expect("the empty class compiles")
+}
+
+impl RuleRegex {
+    /// Compiles `pattern` with a compiled-size limit, reporting any error
+    /// now, as the regex crate would: a syntax error, or a pattern over
+    /// the limit.
+    pub fn new(pattern: &str, size_limit: usize) -> Result<Self, regex::Error> {
+        Self::compile(pattern, size_limit, false)
+    }
+
+    /// Like [`RuleRegex::new`], for a pattern known to compile within
+    /// `size_limit`: a constant of factlint, or a rule of a file that ships
+    /// with it, all of which the tests compile. Only a syntax error is
+    /// reported now, and only the near-ASCII form is compiled (see the
+    /// module docs); the others when first needed. Should one fail to
+    /// compile after all, the text it was for is searched with another
+    /// form, or matches nothing.
+    pub fn prechecked(pattern: &str, size_limit: usize) -> Result<Self, regex::Error> {
+        Self::compile(pattern, size_limit, true)
+    }
+
+    fn compile(pattern: &str, size_limit: usize, prechecked: bool) -> Result<Self, regex::Error> {
+        let parsed = parse(pattern)?;
+        let mut unicode = Unicode {
+            classes: false,
+            boundaries: parsed.properties().look_set().contains_word_unicode(),
+        };
+        let regex = Deferred::new(pattern, Form::AsWritten, size_limit);
+        let ascii_boundaries = unicode
+            .boundaries
+            .then(|| Deferred::new(pattern, Form::AsciiBoundaries, size_limit));
+        let near_ascii = if prechecked {
+            build(&cut(parsed, true, &mut unicode), size_limit).ok()
+        } else {
+            match &ascii_boundaries {
+                // It fails exactly when the pattern as written does (the
+                // two differ only in the kind of word boundary), so its
+                // error stands for the pattern's.
+                Some(ascii) => {
+                    if ascii.compile_now(parsed.clone()).is_err() {
+                        regex.compile_now(parsed)?;
+                    }
+                }
+                None => regex.compile_now(parsed)?,
+            }
+            None
+        };
+        Ok(RuleRegex {
+            near_ascii,
+            unicode,
+            ascii_boundaries,
+            regex,
         })
     }
 
+    /// The form to search `text` with (see the module docs). Matches,
+    /// positions and groups are the same whichever it is.
+    pub fn for_text(&self, text: &str) -> TextRegex<'_> {
+        let (outside_near, word) = if text.is_ascii() {
+            (false, false)
+        } else {
+            non_ascii_kinds(text)
+        };
+        if let Some(near) = &self.near_ascii {
+            if (!self.unicode.classes || !outside_near) && (!self.unicode.boundaries || !word) {
+                return TextRegex(near);
+            }
+        }
+        match &self.ascii_boundaries {
+            Some(ascii) if !word => TextRegex(ascii.get_or(|| self.as_written().clone())),
+            _ => TextRegex(self.as_written()),
+        }
+    }
+
+    /// The pattern as written.
+    fn as_written(&self) -> &meta::Regex {
+        self.regex.get_or(|| {
+            self.ascii_boundaries
+                .as_ref()
+                .and_then(|ascii| ascii.regex.get().cloned())
+                .unwrap_or_else(nothing)
+        })
+    }
+
+    /// Compiles every form of the pattern with the size limit it was
+    /// created with, as [`RuleRegex::new`] would: for the tests of
+    /// patterns created with [`RuleRegex::prechecked`].
+    #[cfg(test)]
+    pub(crate) fn check_every_form(&self) -> Result<(), regex::Error> {
+        let parsed = parse(&self.regex.pattern)?;
+        for form in self.ascii_boundaries.iter().chain([&self.regex]) {
+            form.build(parsed.clone(), form.size_limit)?;
+        }
+        Ok(())
+    }
+
+    /// Whether the regex matches somewhere in `text`.
     pub fn is_match(&self, text: &str) -> bool {
         self.for_text(text).is_match(text)
     }
 
-    pub fn find<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
+    /// The first match in `text`.
+    pub fn find<'t>(&self, text: &'t str) -> Option<Match<'t>> {
         self.for_text(text).find(text)
     }
 
-    pub fn find_iter<'r, 't>(&'r self, text: &'t str) -> regex::Matches<'r, 't> {
+    /// Every match in `text`, in order, not overlapping.
+    pub fn find_iter<'r, 't>(&'r self, text: &'t str) -> impl Iterator<Item = Match<'t>> + 'r
+    where
+        't: 'r,
+    {
         self.for_text(text).find_iter(text)
     }
 
-    pub fn captures<'t>(&self, text: &'t str) -> Option<regex::Captures<'t>> {
-        self.for_text(text).captures(text)
+    /// The groups of the first match in `text`.
+    pub fn captures<'t>(&self, text: &'t str) -> Option<Captures<'t>> {
+        self.for_text(text).captures_at(text, 0)
     }
 
-    pub fn capture_names(&self) -> regex::CaptureNames<'_> {
-        match &self.ascii {
-            Some(ascii) => ascii.capture_names(),
-            None => self.as_regex().capture_names(),
-        }
+    /// The names of the capture groups, in order (`None` for a group
+    /// without a name), the same in every form.
+    pub fn capture_names(&self) -> impl Iterator<Item = Option<&str>> + '_ {
+        let regex = self.near_ascii.as_ref().unwrap_or_else(|| {
+            match self.ascii_boundaries.as_ref().and_then(|a| a.regex.get()) {
+                Some(ascii) => ascii,
+                None => self.as_written(),
+            }
+        });
+        TextRegex(regex).capture_names()
     }
 }
 
-/// Whether `text` has a character outside ASCII that a Unicode `\b`
-/// counts as part of a word.
-pub fn has_non_ascii_word_char(text: &str) -> bool {
+/// Whether `text` has characters outside the blocks of the near-ASCII form
+/// (ASCII, Latin-1, General Punctuation), and whether it has non-ASCII
+/// characters that a Unicode `\b` counts as part of a word.
+fn non_ascii_kinds(text: &str) -> (bool, bool) {
     // Asked of every text a rule regex searches: the ASCII runs are
-    // skipped byte by byte, and the punctuation that makes most copy
-    // non-ASCII (curly quotes, dashes, an ellipsis, a no-break space) is
-    // told apart without the Unicode table.
+    // skipped eight bytes at a time, and the punctuation that makes most
+    // copy non-ASCII (curly quotes, dashes, an ellipsis, a no-break space)
+    // is told apart without the Unicode tables.
+    let (mut outside, mut word) = (false, false);
     let mut at = 0;
     while let Some(start) = next_non_ascii(text.as_bytes(), at) {
         let Some(c) = text[start..].chars().next() else {
-            return false;
+            break;
         };
-        if !is_common_punctuation(c) && regex_syntax::is_word_character(c) {
-            return true;
-        }
         at = start + c.len_utf8();
+        if is_common_punctuation(c) {
+            continue;
+        }
+        outside |= !is_near_ascii(c);
+        word |= regex_syntax::is_word_character(c);
+        if outside && word {
+            break;
+        }
     }
-    false
+    (outside, word)
 }
 
 /// The offset of the first byte at or after `from` that is not ASCII,
@@ -144,59 +336,232 @@ fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 /// The no-break space and the General Punctuation characters from the
-/// hyphen to the ellipsis (U+2010..=U+2027): none is a word character.
+/// hyphen to the ellipsis (U+2010..=U+2027): all within the near-ASCII
+/// blocks, and none a word character.
 fn is_common_punctuation(c: char) -> bool {
     matches!(c, '\u{A0}' | '\u{2010}'..='\u{2027}')
 }
 
-/// `pattern` with every word-boundary assertion made ASCII (`(?-u:\b)`), or
-/// `None` if it has none (or does not parse, which compiling reports).
-fn ascii_boundaries(pattern: &str) -> Option<String> {
-    let parsed = ast::parse::Parser::new().parse(pattern).ok()?;
-    let mut spans = Vec::new();
-    collect_boundaries(&parsed, &mut spans);
-    if spans.is_empty() {
-        return None;
-    }
-    spans.sort_unstable();
-    let mut out = String::with_capacity(pattern.len() + spans.len() * 6);
-    let mut at = 0;
-    for (start, end) in spans {
-        out.push_str(&pattern[at..start]);
-        out.push_str("(?-u:");
-        out.push_str(&pattern[start..end]);
-        out.push(')');
-        at = end;
-    }
-    out.push_str(&pattern[at..]);
-    Some(out)
+/// The blocks the near-ASCII form keeps of each class.
+const NEAR_ASCII: [(char, char); 2] = [('\0', '\u{FF}'), ('\u{2000}', '\u{206F}')];
+
+fn is_near_ascii(c: char) -> bool {
+    NEAR_ASCII
+        .iter()
+        .any(|&(first, last)| (first..=last).contains(&c))
 }
 
-fn collect_boundaries(node: &Ast, spans: &mut Vec<(usize, usize)>) {
-    match node {
-        Ast::Assertion(assertion) => {
-            let is_boundary = !matches!(
-                assertion.kind,
-                AssertionKind::StartLine
-                    | AssertionKind::EndLine
-                    | AssertionKind::StartText
-                    | AssertionKind::EndText
-            );
-            if is_boundary {
-                spans.push((assertion.span.start.offset, assertion.span.end.offset));
-            }
+fn near_ascii() -> ClassUnicode {
+    ClassUnicode::new(
+        NEAR_ASCII
+            .iter()
+            .map(|&(first, last)| ClassUnicodeRange::new(first, last)),
+    )
+}
+
+/// Whether `class` lies within the blocks of [`NEAR_ASCII`].
+fn is_within_near_ascii(class: &ClassUnicode) -> bool {
+    class.ranges().iter().all(|range| {
+        NEAR_ASCII
+            .iter()
+            .any(|&(first, last)| first <= range.start() && range.end() <= last)
+    })
+}
+
+/// Whether [`cut`] would change `hir`.
+fn needs_cut(hir: &Hir, cut_classes: bool) -> bool {
+    if hir.properties().look_set().contains_word_unicode() {
+        return true;
+    }
+    if !cut_classes {
+        return false;
+    }
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => !is_within_near_ascii(class),
+        HirKind::Repetition(hir::Repetition { sub, .. })
+        | HirKind::Capture(hir::Capture { sub, .. }) => needs_cut(sub, cut_classes),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+            subs.iter().any(|sub| needs_cut(sub, cut_classes))
         }
-        Ast::Repetition(repetition) => collect_boundaries(&repetition.ast, spans),
-        Ast::Group(group) => collect_boundaries(&group.ast, spans),
-        Ast::Alternation(alternation) => alternation
-            .asts
-            .iter()
-            .for_each(|a| collect_boundaries(a, spans)),
-        Ast::Concat(concat) => concat
-            .asts
-            .iter()
-            .for_each(|a| collect_boundaries(a, spans)),
-        _ => {}
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => false,
+    }
+}
+
+/// `hir` with every word boundary made ASCII and, if `cut_classes`, every
+/// class cut down to the blocks of [`NEAR_ASCII`]. Records in `unicode`
+/// what it changed.
+fn cut(hir: Hir, cut_classes: bool, unicode: &mut Unicode) -> Hir {
+    // Most of a pattern is words: only what needs changing is rebuilt.
+    if !needs_cut(&hir, cut_classes) {
+        return hir;
+    }
+    match hir.into_kind() {
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(hir::Literal(bytes)) => Hir::literal(bytes),
+        HirKind::Class(Class::Unicode(mut class)) => {
+            if cut_classes && !is_within_near_ascii(&class) {
+                unicode.classes = true;
+                class.intersect(&near_ascii());
+            }
+            Hir::class(Class::Unicode(class))
+        }
+        // A class of bytes in a pattern for text is all ASCII.
+        HirKind::Class(class @ Class::Bytes(_)) => Hir::class(class),
+        HirKind::Look(look) => {
+            let ascii = match look {
+                Look::WordUnicode => Look::WordAscii,
+                Look::WordUnicodeNegate => Look::WordAsciiNegate,
+                Look::WordStartUnicode => Look::WordStartAscii,
+                Look::WordEndUnicode => Look::WordEndAscii,
+                Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+                Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+                other => other,
+            };
+            unicode.boundaries |= ascii != look;
+            Hir::look(ascii)
+        }
+        HirKind::Repetition(repetition) => Hir::repetition(hir::Repetition {
+            sub: Box::new(cut(*repetition.sub, cut_classes, unicode)),
+            ..repetition
+        }),
+        HirKind::Capture(capture) => Hir::capture(hir::Capture {
+            sub: Box::new(cut(*capture.sub, cut_classes, unicode)),
+            ..capture
+        }),
+        HirKind::Concat(subs) => Hir::concat(
+            subs.into_iter()
+                .map(|h| cut(h, cut_classes, unicode))
+                .collect(),
+        ),
+        HirKind::Alternation(subs) => Hir::alternation(
+            subs.into_iter()
+                .map(|h| cut(h, cut_classes, unicode))
+                .collect(),
+        ),
+    }
+}
+
+/// The form of a [`RuleRegex`] chosen for one text by
+/// [`RuleRegex::for_text`]: search that text (or a part of it) with it.
+/// The methods are those of `regex::Regex`, with the same results.
+#[derive(Clone, Copy, Debug)]
+pub struct TextRegex<'r>(&'r meta::Regex);
+
+impl<'r> TextRegex<'r> {
+    /// Whether the regex matches somewhere in `text`.
+    pub fn is_match(self, text: &str) -> bool {
+        self.0.is_match(Input::new(text).earliest(true))
+    }
+
+    /// The first match in `text`.
+    pub fn find<'t>(self, text: &'t str) -> Option<Match<'t>> {
+        self.0.find(text).map(|m| Match::new(text, m.range()))
+    }
+
+    /// Every match in `text`, in order, not overlapping.
+    pub fn find_iter<'t>(self, text: &'t str) -> impl Iterator<Item = Match<'t>> + 'r
+    where
+        't: 'r,
+    {
+        self.0
+            .find_iter(text)
+            .map(move |m| Match::new(text, m.range()))
+    }
+
+    /// The groups of the first match starting at or after byte `at` of
+    /// `text`; look-around (`\b`, `^`) still sees the text before `at`.
+    ///
+    /// # Panics
+    /// If `at` is greater than `text.len()`, as `regex::Regex::captures_at`.
+    pub fn captures_at<'t>(self, text: &'t str, at: usize) -> Option<Captures<'t>> {
+        let mut groups = self.0.create_captures();
+        self.0
+            .search_captures(&Input::new(text).span(at..text.len()), &mut groups);
+        groups.is_match().then_some(Captures { text, groups })
+    }
+
+    /// The groups of every match in `text`, in order, not overlapping.
+    pub fn captures_iter<'t>(self, text: &'t str) -> impl Iterator<Item = Captures<'t>> + 'r
+    where
+        't: 'r,
+    {
+        self.0
+            .captures_iter(text)
+            .map(move |groups| Captures { text, groups })
+    }
+
+    /// The names of the capture groups, in order (`None` for a group
+    /// without a name).
+    pub fn capture_names(self) -> impl Iterator<Item = Option<&'r str>> {
+        self.0.group_info().pattern_names(PatternID::ZERO)
+    }
+}
+
+/// A match in a text: its span and the text matched, as `regex::Match`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Match<'t> {
+    fn new(text: &'t str, range: std::ops::Range<usize>) -> Self {
+        Match {
+            text,
+            start: range.start,
+            end: range.end,
+        }
+    }
+
+    /// The byte offset of the match's start in the text.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// The byte offset just past the match's end in the text.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// The match's byte range in the text.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// The text matched.
+    pub fn as_str(&self) -> &'t str {
+        &self.text[self.range()]
+    }
+}
+
+/// The capture groups of one match, as `regex::Captures`.
+#[derive(Clone, Debug)]
+pub struct Captures<'t> {
+    text: &'t str,
+    groups: Groups,
+}
+
+impl<'t> Captures<'t> {
+    /// Group `index` (0 is the whole match), if it took part in the match.
+    pub fn get(&self, index: usize) -> Option<Match<'t>> {
+        self.groups
+            .get_group(index)
+            .map(|span| Match::new(self.text, span.range()))
+    }
+
+    /// The group called `name`, if it took part in the match.
+    pub fn name(&self, name: &str) -> Option<Match<'t>> {
+        self.groups
+            .get_group_by_name(name)
+            .map(|span| Match::new(self.text, span.range()))
+    }
+
+    /// Appends `replacement` to `dst` with `$name`, `${name}` and `$1`
+    /// replaced by the groups, as `regex::Captures::expand`.
+    pub fn expand(&self, replacement: &str, dst: &mut String) {
+        self.groups
+            .interpolate_string_into(self.text, replacement, dst);
     }
 }
 
@@ -204,57 +569,165 @@ fn collect_boundaries(node: &Ast, spans: &mut Vec<(usize, usize)>) {
 mod tests {
     use super::*;
 
+    /// Every group of every match of `regex` in `text`, as the regex crate
+    /// finds them.
+    fn expected(pattern: &str, text: &str) -> Vec<Vec<Option<(usize, usize)>>> {
+        let regex = regex::Regex::new(pattern).unwrap();
+        regex
+            .captures_iter(text)
+            .map(|c| c.iter().map(|g| g.map(|m| (m.start(), m.end()))).collect())
+            .collect()
+    }
+
+    fn found(regex: &RuleRegex, text: &str) -> Vec<Vec<Option<(usize, usize)>>> {
+        let count = regex.capture_names().count();
+        regex
+            .for_text(text)
+            .captures_iter(text)
+            .map(|c| {
+                (0..count)
+                    .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                    .collect()
+            })
+            .collect()
+    }
+
+    const PATTERNS: &[&str] = &[
+        r"\b[a-z]+[A-Z][a-z]+\b",
+        r"(?i)\bkill(?:ed|s)\ (?:\w+\ ){1,2}people\b",
+        r"^[A-Z](?P<gap>[\w.' -]*?):?\s*\(?\d{3}\)?[\s.-]?\d{3}-\d{4}\s*$",
+        r"(?P<before>\w)(?P<span> {2,}|[ \x{A0}\x{202F}]*[\x{A0}\x{202F}][ \x{A0}\x{202F}]*)(?P<after>\w)",
+        r"[.?!”]\s*—\s*\p{Lu}[\w.'’-]+(?:\ \p{Lu}[\w.'’-]+){0,3}$",
+        r"(?i)^(?:the )?(?:reuters|(?P<name>[\w .-]+?) wire)\.?$",
+        r"(?xi)^[\W\x{200B}]*(?:updated?s?|editor['’]?s\ note)\b\s*(?:[:(@,\-—–\[]|\d|$)",
+        r"\b\p{Ll}{2,}- \p{Ll}{2,}\b",
+        r"[^()\n]{1,20}\(@\w+\)",
+        r"(?i)straße|ſ|\bK\b",
+        r"\B-\B|\b{start}\w+\b{end}",
+        r"plain (?:ascii|text)",
+    ];
+
+    const TEXTS: &[&str] = &[
+        "In July, aArrests rose: Jane Doe wire. (555) 123-4567",
+        "Jane Doe: (555) 123-4567",
+        "He said “aArrests” rose — Jane Doe. pre- tty and real- ly",
+        "José said aArrests; café aArrests — Łukasz Nowak",
+        "killed two PEOPLE and Killed many\u{a0}people",
+        "Updated: the council\u{a0} met.  Twice\u{202F}over — Smith wire",
+        "Straße STRASSE ſ \u{212A} K k — ™ € ► plain text",
+        "—Jane Doe’s ‘quote’ — Ann Lee",
+        "x - y, x-y, a\u{200B}b — (@handle) March",
+        "",
+    ];
+
     #[test]
-    fn boundaries_are_rewritten_exactly() {
-        assert_eq!(
-            ascii_boundaries(r"\bTK\b|x\B"),
-            Some(r"(?-u:\b)TK(?-u:\b)|x(?-u:\B)".to_owned())
-        );
-        assert_eq!(
-            ascii_boundaries(r"(?x) a \b (b|\bc)"),
-            Some(r"(?x) a (?-u:\b) (b|(?-u:\b)c)".to_owned())
-        );
-        assert_eq!(
-            ascii_boundaries(r"\\b[\b]"),
-            None.or(ascii_boundaries(r"\\b"))
-        );
-        assert_eq!(ascii_boundaries(r"^abc$"), None);
+    fn every_form_finds_what_the_regex_crate_finds() {
+        for pattern in PATTERNS {
+            for regex in [
+                RuleRegex::new(pattern, 1 << 20).unwrap(),
+                RuleRegex::prechecked(pattern, 1 << 20).unwrap(),
+            ] {
+                let names: Vec<_> = regex.capture_names().collect();
+                let whole = regex::Regex::new(pattern).unwrap();
+                let crate_names: Vec<_> = whole.capture_names().collect();
+                assert_eq!(names, crate_names, "{pattern}");
+                for text in TEXTS {
+                    assert_eq!(
+                        found(&regex, text),
+                        expected(pattern, text),
+                        "{pattern} on {text}"
+                    );
+                    assert_eq!(regex.is_match(text), whole.is_match(text));
+                    assert_eq!(
+                        regex.find(text).map(|m| m.range()),
+                        whole.find(text).map(|m| m.range())
+                    );
+                    for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                        assert_eq!(
+                            regex
+                                .for_text(text)
+                                .captures_at(text, at)
+                                .and_then(|c| c.get(0))
+                                .map(|m| m.range()),
+                            whole
+                                .captures_at(text, at)
+                                .and_then(|c| c.get(0))
+                                .map(|m| m.range()),
+                            "{pattern} on {text} at {at}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
-    fn common_punctuation_is_not_a_word_character() {
+    fn common_punctuation_is_near_ascii_and_not_a_word_character() {
         for c in ('\u{2010}'..='\u{2027}').chain(['\u{A0}']) {
             assert!(is_common_punctuation(c));
+            assert!(is_near_ascii(c), "{c:?}");
             assert!(!regex_syntax::is_word_character(c), "{c:?}");
         }
-        assert!(has_non_ascii_word_char("“Café,” she said — twice…"));
-        assert!(!has_non_ascii_word_char("“Cafe,” she said\u{A0}— twice…"));
-        assert!(has_non_ascii_word_char("ends with é"));
-        assert!(!has_non_ascii_word_char("plain"));
+        assert_eq!(non_ascii_kinds("“Café,” she said — twice…"), (false, true));
+        assert_eq!(non_ascii_kinds("“Cafe,” she said\u{A0}— twice…"), (false, false));
+        assert_eq!(non_ascii_kinds("Киев — “Kyiv”"), (true, true));
+        assert_eq!(non_ascii_kinds("ends with ☺"), (true, false));
+        assert_eq!(non_ascii_kinds("plain"), (false, false));
     }
 
     #[test]
-    fn both_variants_find_the_same_matches() {
-        let regex = RuleRegex::new(r"\b[a-z]+[A-Z][a-z]+\b", 1 << 20).unwrap();
-        for text in [
-            "In July, aArrests rose — “aArrests” again",
-            "José said aArrests; café aArrests",
-            "plain ascii aArrests text",
-        ] {
-            let fast: Vec<_> = regex
-                .for_text(text)
-                .find_iter(text)
-                .map(|m| m.range())
-                .collect();
-            let exact: Vec<_> = regex
-                .as_regex()
-                .find_iter(text)
-                .map(|m| m.range())
-                .collect();
-            assert_eq!(fast, exact, "{text}");
+    fn forms_are_chosen_by_the_text() {
+        let regex = RuleRegex::prechecked(r"\b\w+\b", 1 << 20).unwrap();
+        let near = regex.near_ascii.as_ref().unwrap();
+        for text in ["plain", "“curly” — dash\u{a0}space"] {
+            assert!(std::ptr::eq(regex.for_text(text).0, near), "{text}");
         }
-        // Text with accented letters uses the regex as written.
-        assert!(std::ptr::eq(regex.for_text("café"), regex.as_regex()));
-        assert!(!std::ptr::eq(regex.for_text("“quote”"), regex.as_regex()));
+        // A word character outside ASCII needs Unicode boundaries.
+        assert!(std::ptr::eq(regex.for_text("café").0, regex.as_written()));
+        // A character outside the near-ASCII blocks needs the whole class.
+        let ascii = regex.ascii_boundaries.as_ref().unwrap();
+        assert!(std::ptr::eq(
+            regex.for_text("™ mark").0,
+            ascii.get_or(nothing)
+        ));
+        // Checked at once, a regex has no near-ASCII form.
+        let checked = RuleRegex::new(r"\b\w+\b", 1 << 20).unwrap();
+        assert!(checked.near_ascii.is_none());
+        assert!(checked.ascii_boundaries.unwrap().regex.get().is_some());
+    }
+
+    #[test]
+    fn errors_are_those_of_the_regex_crate() {
+        for pattern in [r"(", r"\p{Nope}", r"x{2,1}", r"(?-u:\xFF)"] {
+            let ours = RuleRegex::new(pattern, 1 << 20).unwrap_err().to_string();
+            let crate_error = regex::Regex::new(pattern).unwrap_err().to_string();
+            assert_eq!(ours, crate_error);
+            let prechecked = RuleRegex::prechecked(pattern, 1 << 20)
+                .unwrap_err()
+                .to_string();
+            assert_eq!(prechecked, crate_error);
+        }
+        let large = r"\w{50}\b";
+        let limit = 1 << 16;
+        let crate_error = regex::RegexBuilder::new(large)
+            .size_limit(limit)
+            .build()
+            .unwrap_err();
+        assert!(matches!(crate_error, regex::Error::CompiledTooBig(_)));
+        assert_eq!(
+            RuleRegex::new(large, limit).unwrap_err().to_string(),
+            crate_error.to_string()
+        );
+        // Known to compile: only its syntax is checked now.
+        assert!(RuleRegex::prechecked(large, limit).is_ok());
+    }
+
+    #[test]
+    fn expand_fills_in_groups() {
+        let regex = RuleRegex::prechecked(r"(?P<first>\w+) (\w+)", 1 << 20).unwrap();
+        let captures = regex.captures("Jane Doe").unwrap();
+        let mut out = String::new();
+        captures.expand("$2, ${first}", &mut out);
+        assert_eq!(out, "Doe, Jane");
     }
 }

@@ -281,3 +281,10 @@ fn a_page_title_cut_before_the_site_name() {
         "Council members argue for hours over the plan to close the library - and then vote";
     assert!(!is_cut_title_word(plain, plain.find(" - ").unwrap()));
 }
+
+#[test]
+fn every_role_pattern_compiles_in_every_form() {
+    for pattern in super::PATTERNS {
+        pattern.check_every_form().unwrap();
+    }
+}
