@@ -627,8 +627,7 @@ fn furniture(text: &str) -> Option<Role> {
 fn is_boilerplate(text: &str, count: usize) -> bool {
     // Tests on the whole paragraph are skipped where a literal they need
     // is missing: most paragraphs are long prose that none can match.
-    if BOILERPLATE_START.is_match(text) || (text.contains("(@") && TWEET_SIGNATURE.is_match(text))
-    {
+    if BOILERPLATE_START.is_match(text) || (text.contains("(@") && TWEET_SIGNATURE.is_match(text)) {
         return true;
     }
     if count <= SHORT && (BOILERPLATE_ANYWHERE.is_match(text) || LINK_LABEL.is_match(text)) {

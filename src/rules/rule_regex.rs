@@ -669,7 +669,10 @@ mod tests {
             assert!(!regex_syntax::is_word_character(c), "{c:?}");
         }
         assert_eq!(non_ascii_kinds("“Café,” she said — twice…"), (false, true));
-        assert_eq!(non_ascii_kinds("“Cafe,” she said\u{A0}— twice…"), (false, false));
+        assert_eq!(
+            non_ascii_kinds("“Cafe,” she said\u{A0}— twice…"),
+            (false, false)
+        );
         assert_eq!(non_ascii_kinds("Киев — “Kyiv”"), (true, true));
         assert_eq!(non_ascii_kinds("ends with ☺"), (true, false));
         assert_eq!(non_ascii_kinds("plain"), (false, false));
