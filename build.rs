@@ -93,6 +93,12 @@ fn misspelling_filter() -> Vec<u8> {
     let mut bits = vec![0; filter::BYTES];
     for key in typos_dict::WORD.map.keys() {
         let key = key.into_inner();
+        // A non-ASCII key that folds to ASCII (a Kelvin sign for `k`) would
+        // be found by an ASCII word the filter turns away.
+        assert!(
+            key.is_ascii() || !unicase::UniCase::new(key).to_folded_case().is_ascii(),
+            "`{key}` folds to ASCII: fill the filter with folded keys"
+        );
         if key.is_ascii() {
             for (byte, mask) in filter::positions(key) {
                 bits[byte] |= mask;

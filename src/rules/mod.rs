@@ -621,7 +621,7 @@ pub fn compile_regex(raw: &SpannedStr, source: &str, errors: &mut Errors) -> Opt
 /// Compiles a regex of a rule in the file of `errors`: every error is
 /// found now ([`RuleRegex::new`]), except in a file that ships with
 /// factlint, whose regexes the tests compile ([`RuleRegex::prechecked`]).
-pub fn build_regex(
+pub(crate) fn build_regex(
     pattern: &str,
     size_limit: usize,
     errors: &Errors,

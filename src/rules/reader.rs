@@ -31,7 +31,7 @@ pub struct Errors {
     /// factlint ([`super::builtin::is_shipped`]). The tests compile every
     /// regex of those, so loading one checks only their syntax (see
     /// [`super::RuleRegex::prechecked`]). False unless set.
-    pub shipped: bool,
+    pub(crate) shipped: bool,
 }
 
 impl Errors {

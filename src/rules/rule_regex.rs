@@ -112,15 +112,25 @@ impl Deferred {
         Ok(())
     }
 
-    /// The compiled form, or `fallback()` if it fails to compile.
-    fn get_or(&self, fallback: impl FnOnce() -> meta::Regex) -> &meta::Regex {
+    /// The compiled form. Compiled after load time, it gets twice the
+    /// limit, so that a pattern that passed the load-time check in one
+    /// form cannot fail here for being a little larger in another; the
+    /// tests compile every shipped pattern in every form within the limit
+    /// itself. Should it fail all the same, it is compiled without a limit
+    /// rather than replaced by another form, whose matches would differ on
+    /// the very texts it is for.
+    fn get(&self) -> &meta::Regex {
         self.regex.get_or_init(|| {
-            // Compiled after load time: twice the limit, so that a pattern
-            // that passed the load-time check in one form cannot fail here
-            // for being a little larger in another.
-            parse(&self.pattern)
+            let parsed = parse(&self.pattern);
+            parsed
+                .clone()
                 .and_then(|hir| self.build(hir, self.size_limit.saturating_mul(2)))
-                .unwrap_or_else(|_| fallback())
+                .or_else(|error| {
+                    debug_assert!(false, "`{}` over its limit: {error}", self.pattern);
+                    parsed.and_then(|hir| self.build(hir, usize::MAX))
+                })
+                // It parsed at load time, so it parses now.
+                .unwrap_or_else(|_| nothing())
         })
     }
 }
@@ -171,9 +181,8 @@ impl RuleRegex {
     /// with it, all of which the tests compile. Only a syntax error is
     /// reported now, and only the near-ASCII form is compiled (see the
     /// module docs); the others when first needed. Should one fail to
-    /// compile after all, the text it was for is searched with another
-    /// form, or matches nothing.
-    pub fn prechecked(pattern: &str, size_limit: usize) -> Result<Self, regex::Error> {
+    /// compile after all, it is compiled without a limit.
+    pub(crate) fn prechecked(pattern: &str, size_limit: usize) -> Result<Self, regex::Error> {
         Self::compile(pattern, size_limit, true)
     }
 
@@ -225,27 +234,22 @@ impl RuleRegex {
             }
         }
         match &self.ascii_boundaries {
-            Some(ascii) if !word => TextRegex(ascii.get_or(|| self.as_written().clone())),
-            _ => TextRegex(self.as_written()),
+            Some(ascii) if !word => TextRegex(ascii.get()),
+            _ => TextRegex(self.regex.get()),
         }
     }
 
-    /// The pattern as written.
-    fn as_written(&self) -> &meta::Regex {
-        self.regex.get_or(|| {
-            self.ascii_boundaries
-                .as_ref()
-                .and_then(|ascii| ascii.regex.get().cloned())
-                .unwrap_or_else(nothing)
-        })
-    }
-
-    /// Compiles every form of the pattern with the size limit it was
-    /// created with, as [`RuleRegex::new`] would: for the tests of
-    /// patterns created with [`RuleRegex::prechecked`].
+    /// Compiles every form of the pattern (the near-ASCII form, the
+    /// pattern with ASCII boundaries, the pattern as written) with the size
+    /// limit it was created with: for the tests of patterns created with
+    /// [`RuleRegex::prechecked`].
     #[cfg(test)]
     pub(crate) fn check_every_form(&self) -> Result<(), regex::Error> {
         let parsed = parse(&self.regex.pattern)?;
+        build(
+            &cut(parsed.clone(), true, &mut Unicode::default()),
+            self.regex.size_limit,
+        )?;
         for form in self.ascii_boundaries.iter().chain([&self.regex]) {
             form.build(parsed.clone(), form.size_limit)?;
         }
@@ -281,7 +285,7 @@ impl RuleRegex {
         let regex = self.near_ascii.as_ref().unwrap_or_else(|| {
             match self.ascii_boundaries.as_ref().and_then(|a| a.regex.get()) {
                 Some(ascii) => ascii,
-                None => self.as_written(),
+                None => self.regex.get(),
             }
         });
         TextRegex(regex).capture_names()
@@ -686,13 +690,10 @@ mod tests {
             assert!(std::ptr::eq(regex.for_text(text).0, near), "{text}");
         }
         // A word character outside ASCII needs Unicode boundaries.
-        assert!(std::ptr::eq(regex.for_text("café").0, regex.as_written()));
+        assert!(std::ptr::eq(regex.for_text("café").0, regex.regex.get()));
         // A character outside the near-ASCII blocks needs the whole class.
         let ascii = regex.ascii_boundaries.as_ref().unwrap();
-        assert!(std::ptr::eq(
-            regex.for_text("™ mark").0,
-            ascii.get_or(nothing)
-        ));
+        assert!(std::ptr::eq(regex.for_text("™ mark").0, ascii.get()));
         // Checked at once, a regex has no near-ASCII form.
         let checked = RuleRegex::new(r"\b\w+\b", 1 << 20).unwrap();
         assert!(checked.near_ascii.is_none());

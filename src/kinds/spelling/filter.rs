@@ -1,6 +1,6 @@
 //! The Bloom filter in front of the misspelling list: nearly every word of
 //! real copy is not on the list, and the filter says so with two bit tests,
-//! where the list itself hashes the case-folded word with SipHash.
+//! where the list itself is searched for the case-folded word.
 //!
 //! `build.rs` fills the filter with the list's ASCII words and embeds its
 //! bits in the binary, so start-up hashes none of the list's 96,000 words;

@@ -9,7 +9,7 @@
 //! several milliseconds). Two strings and two tables of offsets need none.
 //! A look-up answers exactly as `typos_dict::WORD.find` does: a word
 //! matches a key when the two are equal after Unicode case folding, and
-//! words of a byte length no key has match nothing.
+//! words shorter or longer (in bytes) than every key match nothing.
 
 use std::ops::RangeInclusive;
 
