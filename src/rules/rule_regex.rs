@@ -665,6 +665,64 @@ mod tests {
         }
     }
 
+    /// Random texts over characters of every kind a form is chosen by:
+    /// ASCII, Latin-1 letters that case-fold out of their block (`ÿ`, `µ`,
+    /// `å`), General Punctuation (curly quotes, dashes, the zero-width
+    /// joiners, which are word characters), and characters outside the
+    /// near-ASCII blocks (the Kelvin sign, a long s, Greek, Cyrillic, an
+    /// Arabic-Indic digit, an ideographic space). A fixed seed: the same
+    /// texts every run.
+    fn random_texts(count: usize) -> Vec<String> {
+        const CHARS: &[char] = &[
+            'a', 'k', 's', 'x', 'K', 'S', 'T', 'Z', '0', '7', ' ', ' ', ' ', '.', ',', '-', '(',
+            ')', '@', '_', '\'', '"', '\n', '\r', 'é', 'É', 'ÿ', 'µ', 'å', 'ß', '\u{a0}', '©', '’',
+            '“', '”', '—', '–', '…', '\u{200c}', '\u{200d}', '\u{2060}', '\u{212a}', 'ſ', 'ω', 'Ω',
+            'ж', '٣', '\u{3000}', '™', '☺',
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..count)
+            .map(|_| {
+                let length = (next() % 24) as usize;
+                (0..length)
+                    .map(|_| CHARS[(next() % CHARS.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_form_agrees_with_the_regex_crate_on_random_text() {
+        let patterns = PATTERNS.iter().copied().chain([
+            r"(?P<g>\p{Greek})|x",
+            r".",
+            r"(?s).+",
+            r"(?Rm)^.$",
+            r"(?i)ÿ|µ|å|k|s",
+            r"\d+|\W+|[^)]+",
+            r"\b\w+\b|\B\W\B",
+            r"(?i)\bk\w*",
+        ]);
+        let texts = random_texts(400);
+        for pattern in patterns {
+            let regex = RuleRegex::prechecked(pattern, 1 << 20).unwrap();
+            let whole = regex::Regex::new(pattern).unwrap();
+            for text in &texts {
+                assert_eq!(
+                    found(&regex, text),
+                    expected(pattern, text),
+                    "{pattern} on {text:?}"
+                );
+                assert_eq!(regex.is_match(text), whole.is_match(text));
+            }
+        }
+    }
+
     #[test]
     fn common_punctuation_is_near_ascii_and_not_a_word_character() {
         for c in ('\u{2010}'..='\u{2027}').chain(['\u{A0}']) {
