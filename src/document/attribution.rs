@@ -832,17 +832,7 @@ fn words_outside_quotes<'d>(doc: &'d Document<'_>, area: Span) -> impl Iterator<
     let text = doc.text();
     words(&text[area.range()])
         .map(move |w| w.offset(area.start as usize))
-        .filter(move |w| !in_quote(&doc.quotes, *w))
-}
-
-/// Whether `word` lies inside one of `quotes`. Quotations are in text
-/// order and never overlap (one is open at a time), so only the last one
-/// starting at or before the word can hold it: a binary search, not a scan
-/// of every quotation, which made a long paragraph full of quotations
-/// quadratic.
-fn in_quote(quotes: &[Quote], word: Span) -> bool {
-    let before = quotes.partition_point(|q| q.span.start <= word.start);
-    before > 0 && quotes[before - 1].span.contains(word)
+        .filter(move |&w| super::quote_holding(&doc.quotes, w, |q| q.span).is_none())
 }
 
 /// The speaker next to an attribution verb: the words of the same clause

@@ -19,7 +19,7 @@ pub use attribution::Attribution;
 pub use hash::folded_hash;
 use std::sync::OnceLock;
 
-pub use quotes::QuoteStyle;
+pub use quotes::{quote_holding, QuoteStyle};
 pub use roles::{Role, RoleSet};
 pub use sentences::split_sentences;
 

@@ -194,6 +194,16 @@ pub(super) fn find(
     (quotes, stray)
 }
 
+/// The quotation of `quotes` (in text order, as a document's are) whose
+/// `part` (its whole span with the marks, or its inner span) holds `span`,
+/// if one does. Quotations never overlap, so only the last one whose part
+/// starts at or before `span` can: a binary search, not a scan of every
+/// quotation, which made long paragraphs full of quotations quadratic.
+pub fn quote_holding(quotes: &[Quote], span: Span, part: fn(&Quote) -> Span) -> Option<&Quote> {
+    let before = quotes.partition_point(|q| part(q).start <= span.start);
+    quotes[..before].last().filter(|q| part(q).contains(span))
+}
+
 impl Quote {
     /// Marks a quotation cut short by another opening mark as unclosed.
     fn unclosed(mut self) -> Self {

@@ -261,3 +261,24 @@ fn a_byte_order_mark_is_not_part_of_the_first_paragraph() {
     );
     assert!(paragraphs("\u{feff}\n\n").is_empty());
 }
+
+#[test]
+fn the_quotation_holding_a_span_is_found_by_its_whole_or_inner_span() {
+    let text = "He said “one two” and “three four” then left.";
+    let doc = Document::parse(text);
+    let span_of = |word: &str| {
+        let start = text.find(word).unwrap();
+        Span::new(start, start + word.len())
+    };
+    let whole = |q: &Quote| q.span;
+    let inner = |q: &Quote| q.inner;
+    let found = |span, part| quote_holding(&doc.quotes, span, part).map(|q| doc.slice(q.inner));
+    assert_eq!(found(span_of("two"), whole), Some("one two"));
+    assert_eq!(found(span_of("three four"), inner), Some("three four"));
+    // The marks belong to the whole span, not to the inner one.
+    assert_eq!(found(span_of("“three"), whole), Some("three four"));
+    assert_eq!(found(span_of("“three"), inner), None);
+    assert_eq!(found(span_of("and"), whole), None);
+    assert_eq!(found(span_of("He"), whole), None);
+    assert_eq!(found(span_of("left"), whole), None);
+}

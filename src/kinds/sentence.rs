@@ -26,7 +26,7 @@ use crate::rules::RuleRegex;
 
 use super::KindInfo;
 use crate::diagnostic::Diagnostic;
-use crate::document::{words, Document};
+use crate::document::{quote_holding, words, Document};
 use crate::rules::reader::TableReader;
 use crate::rules::{compile_regex, Rule};
 use crate::source::FileId;
@@ -105,12 +105,8 @@ impl SentenceCheck {
 
     pub fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         for sentence in &doc.sentences {
-            // Quotations are in order and never overlap: only the last one
-            // opening before the sentence can hold it (a scan of all of
-            // them made a long paragraph quadratic).
             let quotes = doc.quotes_of_paragraph(sentence.paragraph);
-            let before = quotes.partition_point(|q| q.inner.start <= sentence.span.start);
-            let quoted = before > 0 && quotes[before - 1].inner.contains(sentence.span);
+            let quoted = quote_holding(quotes, sentence.span, |q| q.inner).is_some();
             let wanted = match self.quotes {
                 QuoteFilter::All => true,
                 QuoteFilter::Outside => !quoted,
