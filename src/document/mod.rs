@@ -266,43 +266,98 @@ pub fn same_word(a: &str, b: &str) -> bool {
 /// inner apostrophes, hyphens and periods kept (`don't`, `ISIS-linked`,
 /// `U.S`). Offsets are relative to `text`.
 pub fn words(text: &str) -> impl Iterator<Item = Span> + '_ {
-    // Byte by byte, decoding only the characters outside ASCII: nearly
-    // every character of copy is ASCII, and every rule that reads words
-    // walks them through here.
+    // Byte by byte through a table, decoding only the characters outside
+    // ASCII: nearly every character of copy is ASCII, and every rule that
+    // reads words walks them through here.
     let bytes = text.as_bytes();
-    // The character at `i` and its length in bytes.
-    let char_at = move |i: usize| -> Option<(char, usize)> {
-        match *bytes.get(i)? {
-            b if b.is_ascii() => Some((char::from(b), 1)),
-            _ => text[i..].chars().next().map(|c| (c, c.len_utf8())),
-        }
+    // Whether the character at `i` is a letter or digit, and its length.
+    let alphanumeric_at = move |i: usize| -> Option<(bool, usize)> {
+        let byte = *bytes.get(i)?;
+        Some(match BYTE_CLASS[usize::from(byte)] {
+            ByteClass::Alphanumeric => (true, 1),
+            ByteClass::Joiner | ByteClass::Other => (false, 1),
+            ByteClass::NonAscii => {
+                let c = text[i..].chars().next()?;
+                (c.is_alphanumeric(), c.len_utf8())
+            }
+        })
     };
     let mut at = 0;
     std::iter::from_fn(move || {
         let start = loop {
-            let (c, len) = char_at(at)?;
-            if c.is_alphanumeric() {
+            let (alphanumeric, len) = alphanumeric_at(at)?;
+            if alphanumeric {
                 break at;
             }
             at += len;
         };
-        let mut end = start;
-        while let Some((c, len)) = char_at(at) {
-            if c.is_alphanumeric() {
-                at += len;
-                end = at;
-            } else if matches!(c, '\'' | '’' | '-' | '.')
-                // Keep a joiner only when a letter or digit follows it.
-                && char_at(at + len).is_some_and(|(next, _)| next.is_alphanumeric())
+        let mut end;
+        loop {
+            // The ASCII letters and digits of the word, in one run.
+            while bytes
+                .get(at)
+                .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == ByteClass::Alphanumeric)
             {
-                at += len;
-            } else {
+                at += 1;
+            }
+            end = at;
+            let Some(&byte) = bytes.get(at) else {
                 break;
+            };
+            // A joiner is kept only when a letter or digit follows it.
+            let joiner = match BYTE_CLASS[usize::from(byte)] {
+                ByteClass::Joiner => 1,
+                ByteClass::NonAscii if text[at..].starts_with('\u{2019}') => 3,
+                ByteClass::NonAscii => match alphanumeric_at(at) {
+                    Some((true, len)) => {
+                        at += len;
+                        continue;
+                    }
+                    _ => break,
+                },
+                ByteClass::Alphanumeric | ByteClass::Other => break,
+            };
+            match alphanumeric_at(at + joiner) {
+                Some((true, len)) => at += joiner + len,
+                _ => break,
             }
         }
         Some(Span::new(start, end))
     })
 }
+
+/// What a byte is to [`words`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    /// An ASCII letter or digit.
+    Alphanumeric,
+    /// `'`, `-` or `.`: kept inside a word (the curly apostrophe is
+    /// recognised among the non-ASCII characters).
+    Joiner,
+    /// Any other ASCII character.
+    Other,
+    /// A byte of a character outside ASCII.
+    NonAscii,
+}
+
+static BYTE_CLASS: [ByteClass; 256] = {
+    let mut table = [ByteClass::Other; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = if !b.is_ascii() {
+            ByteClass::NonAscii
+        } else if b.is_ascii_alphanumeric() {
+            ByteClass::Alphanumeric
+        } else if matches!(b, b'\'' | b'-' | b'.') {
+            ByteClass::Joiner
+        } else {
+            ByteClass::Other
+        };
+        byte += 1;
+    }
+    table
+};
 
 fn split_lines(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();

@@ -166,6 +166,61 @@ fn words_keep_inner_joiners() {
     );
 }
 
+/// The rule `words` follows, character by character: a word is a run of
+/// letters and digits, with a joiner (`'`, `’`, `-`, `.`) inside it when
+/// a letter or digit follows the joiner.
+fn words_by_characters(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let offset = |k: usize| chars.get(k).map_or(text.len(), |&(at, _)| at);
+    let alphanumeric = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_alphanumeric());
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        if !alphanumeric(k) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        loop {
+            while alphanumeric(k) {
+                k += 1;
+            }
+            let joiner = chars
+                .get(k)
+                .is_some_and(|&(_, c)| matches!(c, '\'' | '’' | '-' | '.'));
+            if joiner && alphanumeric(k + 1) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        found.push((offset(start), offset(k)));
+    }
+    found
+}
+
+#[test]
+fn words_follow_the_rule_on_every_kind_of_character() {
+    const CHARS: &[char] = &[
+        'a', 'Z', '7', ' ', '.', '-', '\'', '’', '‘', ',', '\n', 'é', 'ß', 'ж', '٣', 'ω', '\u{a0}',
+        '—', '…', '™', '☺', '\u{300}', '𝐀', '\u{2019}', '"',
+    ];
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..(state % 24) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push(CHARS[(state % CHARS.len() as u64) as usize]);
+        }
+        state ^= state << 13;
+        let found: Vec<(usize, usize)> = words(&text)
+            .map(|w| (w.start as usize, w.end as usize))
+            .collect();
+        assert_eq!(found, words_by_characters(&text), "in {text:?}");
+    }
+}
 #[test]
 fn empty_and_blank_documents_have_no_units() {
     for text in ["", "\n\n", "   \r\n"] {
