@@ -202,12 +202,13 @@ pub(crate) fn warm_up() {
 }
 
 /// Every role pattern.
-static PATTERNS: [&LazyLock<RuleRegex>; 16] = [
+static PATTERNS: [&LazyLock<RuleRegex>; 17] = [
     &BOILERPLATE_START,
     &LINK_LABEL,
     &BOILERPLATE_ANYWHERE,
     &TWEET_SIGNATURE,
-    &CAPTION,
+    &CAPTION_START,
+    &CAPTION_ANYWHERE,
     &CREDIT_ENDING,
     &BYLINE,
     &PHONE_LINE,
@@ -344,22 +345,55 @@ const NAVIGATION: &[&str] = &[
     "youtube",
 ];
 
-/// Photo and video captions, and credit lines.
-static CAPTION: LazyLock<RuleRegex> = LazyLock::new(|| {
+/// Photo and video captions, and credit lines: the tests at the start of
+/// the paragraph.
+static CAPTION_START: LazyLock<RuleRegex> = LazyLock::new(|| {
     regex(
         r#"(?x)
         ^Image\ \d+\ of\ /?\ ?\d+ | ^Photo\ \d+\ of\ \d+
-      | (?i:\(photo:|\(photos:|\bbuy\ photo\b|\bphoto\ (?:by|credit|courtesy)\b|\bview\ (?:as\ gallery|full\ caption)\b)
       | (?i:^(?:photo|photos|image|images|credit|caption|file\ photo)\s*[:|])
+      | ^(?i:istock|image\ via|courtesy\ of)\b
+      | ^\d{1,2}:\d{2}\ [A-Z]
+    "#,
+    )
+});
+
+/// Captions and credits: the tests anywhere in the paragraph. Each needs
+/// one of [`CAPTION_LITERALS`].
+static CAPTION_ANYWHERE: LazyLock<RuleRegex> = LazyLock::new(|| {
+    regex(
+        r#"(?x)
+        (?i:\(photo:|\(photos:|\bbuy\ photo\b|\bphoto\ (?:by|credit|courtesy)\b|\bview\ (?:as\ gallery|full\ caption)\b)
       | \((?:AP|Reuters|AFP|Getty)\ Photo | \bvia\ AP\)
       | \((?:Source|Photo|Image|Credit|Courtesy):?\ [^)]*\)\s*$
       | \(Published\ [A-Z][a-z]+
-      | ^(?i:istock|image\ via|courtesy\ of)\b
-      | ^\d{1,2}:\d{2}\ [A-Z]
       | [.?!”"]\s*—\s*\p{Lu}[\w.'’-]+(?:\ \p{Lu}[\w.'’-]+){0,3}$
     "#,
     )
 });
+
+/// Whether `text` holds a literal that every match of
+/// [`CAPTION_ANYWHERE`] holds: a parenthesis, an em dash, `photo` or
+/// `view` (in any ASCII case; none of these letters has a non-ASCII case
+/// form). Most paragraphs have none, and looking is much cheaper than the
+/// regex, which has no literal prefix to skip ahead by.
+fn has_caption_literal(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let word_at = |at: usize, rest: &[u8]| {
+        bytes
+            .get(at + 1..at + 1 + rest.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(rest))
+    };
+    memchr::memchr2(b'(', b')', bytes).is_some()
+        || memchr::memmem::find(bytes, "—".as_bytes()).is_some()
+        || memchr::memchr2_iter(b'p', b'P', bytes).any(|at| word_at(at, b"hoto"))
+        || memchr::memchr2_iter(b'v', b'V', bytes).any(|at| word_at(at, b"iew"))
+}
+
+/// Whether `text` is a photo or video caption or a credit line.
+fn is_caption(text: &str) -> bool {
+    CAPTION_START.is_match(text) || (has_caption_literal(text) && CAPTION_ANYWHERE.is_match(text))
+}
 
 /// A photographer's credit closing a caption: `... Jane Doe/The Daily News`.
 static CREDIT_ENDING: LazyLock<RuleRegex> = LazyLock::new(|| {
@@ -527,7 +561,7 @@ pub(super) fn classify(text: &str, paragraphs: &[Span]) -> Vec<Classified> {
         .take(MAX_LEADING_FURNITURE + 1)
         .position(|c| c.role != Role::Boilerplate);
     if let Some(first) = first.filter(|&i| {
-        let weak_caption = out[i].role == Role::Caption && !CAPTION.is_match(slices[i]);
+        let weak_caption = out[i].role == Role::Caption && !is_caption(slices[i]);
         (matches!(out[i].role, Role::Prose | Role::Transcript) || weak_caption)
             && is_headline(slices[i])
     }) {
@@ -604,7 +638,7 @@ fn furniture(text: &str) -> Option<Role> {
     if is_boilerplate(trimmed, count) {
         return Some(Role::Boilerplate);
     }
-    if CAPTION.is_match(trimmed)
+    if is_caption(trimmed)
         || (count <= 60 && trimmed.contains('/') && CREDIT_ENDING.is_match(trimmed))
         || trimmed.starts_with("Pictured:")
     {
@@ -637,8 +671,11 @@ fn is_boilerplate(text: &str, count: usize) -> bool {
         return true;
     }
     // A navigation bar: three or more short items between `|`, `·` or `•`.
+    // (`·` and `•` are the only characters here with a byte 0xB7 or 0xA2.)
     let bars = ['|', '·', '•'];
-    if text.matches(bars).nth(1).is_some() && text.split(bars).all(|item| words(item).count() <= 3)
+    if memchr::memchr3(b'|', 0xB7, 0xA2, text.as_bytes()).is_some()
+        && text.matches(bars).nth(1).is_some()
+        && text.split(bars).all(|item| words(item).count() <= 3)
     {
         return true;
     }
@@ -675,12 +712,22 @@ fn is_transcript(text: &str) -> bool {
     if text.len() < MIN_CAPTION_LETTERS {
         return false;
     }
-    let (mut letters, mut upper) = (0, 0);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        upper += usize::from(c.is_uppercase());
+    // Nine letters in ten must be capitals: the count stops as soon as
+    // the letters that are not could no longer be a tenth, even if every
+    // byte left were a capital (prose stops within its first eighth).
+    let (mut letters, mut other) = (0, 0);
+    for (at, c) in text.char_indices() {
+        if c.is_alphabetic() {
+            letters += 1;
+            if !c.is_uppercase() {
+                other += 1;
+                if other * 10 > letters + (text.len() - at) {
+                    return false;
+                }
+            }
+        }
     }
-    letters >= MIN_CAPTION_LETTERS && upper * 10 >= letters * 9
+    letters >= MIN_CAPTION_LETTERS && other * 10 <= letters
 }
 
 fn is_lone_dateline(text: &str) -> bool {
