@@ -235,7 +235,11 @@ const SMALL_WORDS: &[&str] = &[
 /// `min_words` and `max_words` words: every word but the small ones
 /// (`of`, `the`, ...) starts with a capital or a digit.
 pub fn is_title_case(text: &str, min_words: usize, max_words: usize) -> bool {
-    let all: Vec<&str> = words(text).map(|w| &text[w.range()]).collect();
+    // One word past the most tells a line that is too long.
+    let all: Vec<&str> = words(text)
+        .map(|w| &text[w.range()])
+        .take(max_words.saturating_add(1))
+        .collect();
     if all.len() < min_words || all.len() > max_words {
         return false;
     }

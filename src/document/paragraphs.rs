@@ -17,7 +17,8 @@ pub(super) fn split(text: &str, lines: &[Span]) -> Vec<Span> {
     let is_blank = |line: &Span| text[line.range()].trim_matches(is_space).is_empty();
     let one_per_line = lines
         .iter()
-        .any(|line| text[line.range()].chars().count() > WRAP_WIDTH);
+        // (A line has no more characters than bytes.)
+        .any(|line| line.len() > WRAP_WIDTH && text[line.range()].chars().count() > WRAP_WIDTH);
 
     let mut paragraphs = Vec::new();
     let mut current: Option<Span> = None;

@@ -202,7 +202,8 @@ pub(crate) fn warm_up() {
 }
 
 /// Every role pattern.
-static PATTERNS: [&LazyLock<RuleRegex>; 17] = [
+static PATTERNS: [&LazyLock<RuleRegex>; 18] = [
+    &STARTS,
     &BOILERPLATE_START,
     &LINK_LABEL,
     &BOILERPLATE_ANYWHERE,
@@ -231,9 +232,7 @@ fn regex(pattern: &str) -> RuleRegex {
 }
 
 /// Whole lines that are site furniture, whatever their length.
-static BOILERPLATE_START: LazyLock<RuleRegex> = LazyLock::new(|| {
-    regex(
-        r#"(?xi)^(?:>>\s*|×\s*)?(?:
+const BOILERPLATE_START_PATTERN: &str = r#"(?xi)^(?:>>\s*|×\s*)?(?:
         \(?(?:©|copyright\b|\(c\)\s*\d{4})
       | read\ (?:more|the\ full\ story)\b | watch\ (?:mobile\ )?video\b | click/tap\ here | link:\ 
       | more\ top\ stories | follow\ \S+\s*:
@@ -256,9 +255,8 @@ static BOILERPLATE_START: LazyLock<RuleRegex> = LazyLock::new(|| {
       | check\ back\ (?:later\ )?for\ (?:updates|more)
       | (?:copy\ link|skip\ ad|autoplay|playpause|loading\.\.\.|close\ skip\b)
       | \.\.\.[a-z]
-    )"#,
-    )
-});
+    )"#;
+static BOILERPLATE_START: LazyLock<RuleRegex> = LazyLock::new(|| regex(BOILERPLATE_START_PATTERN));
 
 /// Labels of links to other stories and media (`RELATED: ...`, `PHOTOS:
 /// ...`). Only short lines are links: a long paragraph after such a label
@@ -347,16 +345,13 @@ const NAVIGATION: &[&str] = &[
 
 /// Photo and video captions, and credit lines: the tests at the start of
 /// the paragraph.
-static CAPTION_START: LazyLock<RuleRegex> = LazyLock::new(|| {
-    regex(
-        r#"(?x)
+const CAPTION_START_PATTERN: &str = r#"(?x)
         ^Image\ \d+\ of\ /?\ ?\d+ | ^Photo\ \d+\ of\ \d+
       | (?i:^(?:photo|photos|image|images|credit|caption|file\ photo)\s*[:|])
       | ^(?i:istock|image\ via|courtesy\ of)\b
       | ^\d{1,2}:\d{2}\ [A-Z]
-    "#,
-    )
-});
+    "#;
+static CAPTION_START: LazyLock<RuleRegex> = LazyLock::new(|| regex(CAPTION_START_PATTERN));
 
 /// Captions and credits: the tests anywhere in the paragraph. Each needs
 /// one of [`CAPTION_LITERALS`].
@@ -391,8 +386,9 @@ fn has_caption_literal(text: &str) -> bool {
 }
 
 /// Whether `text` is a photo or video caption or a credit line.
-fn is_caption(text: &str) -> bool {
-    CAPTION_START.is_match(text) || (has_caption_literal(text) && CAPTION_ANYWHERE.is_match(text))
+fn is_caption(text: &str, starts: bool) -> bool {
+    (starts && CAPTION_START.is_match(text))
+        || (has_caption_literal(text) && CAPTION_ANYWHERE.is_match(text))
 }
 
 /// A photographer's credit closing a caption: `... Jane Doe/The Daily News`.
@@ -464,15 +460,12 @@ fn is_byline(text: &str) -> bool {
 }
 
 /// The transcript form: `Dispatcher: "..."`, `Q: ...`, `>> ...`.
-static TRANSCRIPT: LazyLock<RuleRegex> = LazyLock::new(|| {
-    regex(
-        r#"(?x)
+const TRANSCRIPT_PATTERN: &str = r#"(?x)
         ^(?P<speaker>[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3}|[0-9]{3}\ [A-Za-z]+)\s*:\s*["“]
       | ^(?i:q|a|reporter|anchor|dispatcher|dispatch|caller|operator|911\ dispatcher|911\ operator|interviewer)\s*:
       | ^>> | ^WEBVTT\b
-    "#,
-    )
-});
+    "#;
+static TRANSCRIPT: LazyLock<RuleRegex> = LazyLock::new(|| regex(TRANSCRIPT_PATTERN));
 
 /// Labels that take a colon in news copy without making it a transcript.
 const NOT_SPEAKERS: &[&str] = &[
@@ -494,21 +487,35 @@ const NOT_SPEAKERS: &[&str] = &[
 /// A dateline at the start of a paragraph: a place in capitals, an
 /// optional state and outlet, then a dash: `CHICAGO (AP) — `,
 /// `LOUISVILLE, Ky. (WDRB) -- `, `OVERLAND, MO (KTVI) - `.
-static DATELINE: LazyLock<RuleRegex> = LazyLock::new(|| {
-    regex(
-        r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?\s*(?:\([A-Za-z0-9 .&/-]{1,30}\))?\s*(?:—|–|--|-)(?:\s+|$)",
-    )
-});
+const DATELINE_PATTERN: &str = r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?\s*(?:\([A-Za-z0-9 .&/-]{1,30}\))?\s*(?:—|–|--|-)(?:\s+|$)";
+static DATELINE: LazyLock<RuleRegex> = LazyLock::new(|| regex(DATELINE_PATTERN));
 
 /// A paragraph that opens a new version of an updated story.
-static UPDATE_MARKER: LazyLock<RuleRegex> = LazyLock::new(|| {
-    regex(
-        r"(?xi)^[\W\x{200B}]*(?:
+const UPDATE_MARKER_PATTERN: &str = r"(?xi)^[\W\x{200B}]*(?:
         updated?s?|original(?:\ story)?|previous(?:\ coverage|\ story)?|earlier(?:\ coverage|\ story)?|editor['’]?s\ note
       | first\ report|initial\ report
-      )\b\s*(?:[:(@,\-—–\[]|\d|at\b|below|$)",
-    )
-});
+      )\b\s*(?:[:(@,\-—–\[]|\d|at\b|below|$)";
+static UPDATE_MARKER: LazyLock<RuleRegex> = LazyLock::new(|| regex(UPDATE_MARKER_PATTERN));
+
+/// The tests anchored at the start of a paragraph ([`BOILERPLATE_START`],
+/// [`CAPTION_START`], [`TRANSCRIPT`], [`DATELINE`], [`UPDATE_MARKER`]) as
+/// one alternation: most paragraphs match none of them, and one search
+/// that fails says so for all five, each of which costs a search.
+static STARTS: LazyLock<RuleRegex> = LazyLock::new(|| regex(&starts_pattern()));
+
+fn starts_pattern() -> String {
+    [
+        BOILERPLATE_START_PATTERN,
+        CAPTION_START_PATTERN,
+        TRANSCRIPT_PATTERN,
+        DATELINE_PATTERN,
+        UPDATE_MARKER_PATTERN,
+    ]
+    // Flags set inside a group end with it; a `#` comment would swallow
+    // the closing parenthesis, and none of the patterns has one (tested).
+    .map(|pattern| format!("(?:{pattern})"))
+    .join("|")
+}
 
 /// A site's name after a page title: ` - KSLA News 12 Shreveport, ...`,
 /// ` | Phoenix Breaking News, Weather, Sports`.
@@ -533,16 +540,30 @@ pub fn is_cut_title_word(headline: &str, end: usize) -> bool {
 /// paragraph spans into `text`, in order.
 pub(super) fn classify(text: &str, paragraphs: &[Span]) -> Vec<Classified> {
     let slices: Vec<&str> = paragraphs.iter().map(|p| &text[p.range()]).collect();
+    // Whether each paragraph may pass a test anchored at its start.
+    // (Where the text calls for another form than the near-ASCII one,
+    // which is rare, the tests are asked one by one rather than compile
+    // another form of the alternation, which is large.)
+    let starts: Vec<bool> = slices
+        .iter()
+        .map(|slice| {
+            STARTS
+                .near_ascii_for(slice)
+                .is_none_or(|r| r.is_match(slice))
+        })
+        .collect();
     let mut out: Vec<Classified> = slices
         .iter()
         .zip(paragraphs)
-        .map(|(&slice, span)| {
-            let dateline = DATELINE
-                .find(slice)
+        .zip(&starts)
+        .map(|((&slice, span), &starts)| {
+            let dateline = starts
+                .then(|| DATELINE.find(slice))
+                .flatten()
                 .filter(|m| m.end() < slice.len() && !is_acronym_subject(slice, m.end()))
                 .map(|m| Span::new(m.start(), m.end()).offset(span.start as usize));
             Classified {
-                role: furniture(slice).unwrap_or(Role::Prose),
+                role: furniture(slice, starts).unwrap_or(Role::Prose),
                 dateline,
                 section: 0,
             }
@@ -561,7 +582,7 @@ pub(super) fn classify(text: &str, paragraphs: &[Span]) -> Vec<Classified> {
         .take(MAX_LEADING_FURNITURE + 1)
         .position(|c| c.role != Role::Boilerplate);
     if let Some(first) = first.filter(|&i| {
-        let weak_caption = out[i].role == Role::Caption && !is_caption(slices[i]);
+        let weak_caption = out[i].role == Role::Caption && !is_caption(slices[i], starts[i]);
         (matches!(out[i].role, Role::Prose | Role::Transcript) || weak_caption)
             && is_headline(slices[i])
     }) {
@@ -617,9 +638,9 @@ pub(super) fn classify(text: &str, paragraphs: &[Span]) -> Vec<Classified> {
     // (an earlier version of the story pasted below the new one).
     let mut section = 0;
     let mut datelines = 0;
-    for (class, slice) in out.iter_mut().zip(&slices) {
+    for ((class, slice), &starts) in out.iter_mut().zip(&slices).zip(&starts) {
         let content = matches!(class.role, Role::Prose | Role::Headline);
-        let marker = content && UPDATE_MARKER.is_match(slice);
+        let marker = content && starts && UPDATE_MARKER.is_match(slice);
         let separator = class.role == Role::Boilerplate && is_separator(slice);
         let restart = content && class.dateline.is_some() && datelines > 0;
         datelines += usize::from(content && class.dateline.is_some());
@@ -632,13 +653,15 @@ pub(super) fn classify(text: &str, paragraphs: &[Span]) -> Vec<Classified> {
 }
 
 /// The furniture role of a paragraph, tested in order, if it has one.
-fn furniture(text: &str) -> Option<Role> {
+/// `starts`: whether it matches [`STARTS`].
+fn furniture(text: &str, starts: bool) -> Option<Role> {
     let trimmed = text.trim();
-    let count = words(trimmed).count();
-    if is_boilerplate(trimmed, count) {
+    // No test tells counts over this apart.
+    let count = words(trimmed).take(MAX_COUNTED).count();
+    if is_boilerplate(trimmed, count, starts) {
         return Some(Role::Boilerplate);
     }
-    if is_caption(trimmed)
+    if is_caption(trimmed, starts)
         || (count <= 60 && trimmed.contains('/') && CREDIT_ENDING.is_match(trimmed))
         || trimmed.starts_with("Pictured:")
     {
@@ -649,7 +672,7 @@ fn furniture(text: &str) -> Option<Role> {
     {
         return Some(Role::Byline);
     }
-    if is_transcript(trimmed) {
+    if is_transcript(trimmed, starts) {
         return Some(Role::Transcript);
     }
     if count > 0 && count <= 6 && is_lone_dateline(trimmed) {
@@ -658,10 +681,16 @@ fn furniture(text: &str) -> Option<Role> {
     None
 }
 
-fn is_boilerplate(text: &str, count: usize) -> bool {
+/// The most words [`furniture`] counts: its tests compare counts with
+/// at most 60 ([`is_scanned_print`] counts again).
+const MAX_COUNTED: usize = 61;
+
+fn is_boilerplate(text: &str, count: usize, starts: bool) -> bool {
     // Tests on the whole paragraph are skipped where a literal they need
     // is missing: most paragraphs are long prose that none can match.
-    if BOILERPLATE_START.is_match(text) || (text.contains("(@") && TWEET_SIGNATURE.is_match(text)) {
+    if (starts && BOILERPLATE_START.is_match(text))
+        || (text.contains("(@") && TWEET_SIGNATURE.is_match(text))
+    {
         return true;
     }
     if count <= SHORT && (BOILERPLATE_ANYWHERE.is_match(text) || LINK_LABEL.is_match(text)) {
@@ -680,7 +709,7 @@ fn is_boilerplate(text: &str, count: usize) -> bool {
         return true;
     }
     // A page scanned from print: not copy an editor corrects word by word.
-    if is_scanned_print(text, count) {
+    if is_scanned_print(text) {
         return true;
     }
     // A share bar or a row of buttons: nothing but navigation words.
@@ -701,8 +730,8 @@ fn is_separator(text: &str) -> bool {
 /// Closed captions have at least this many letters.
 const MIN_CAPTION_LETTERS: usize = 200;
 
-fn is_transcript(text: &str) -> bool {
-    if let Some(captures) = TRANSCRIPT.captures(text) {
+fn is_transcript(text: &str, starts: bool) -> bool {
+    if let Some(captures) = starts.then(|| TRANSCRIPT.captures(text)).flatten() {
         return captures
             .name("speaker")
             .is_none_or(|s| !NOT_SPEAKERS.contains(&s.as_str().to_lowercase().as_str()));
@@ -789,12 +818,12 @@ static COLUMN_BREAK: LazyLock<RuleRegex> = LazyLock::new(|| regex(r"\b\p{Ll}{2,}
 /// column line breaks, at least five and one per 200 words. Real prose has
 /// almost none (`pre- and post-war`); on the gvc corpus only one paragraph,
 /// a whole OCR'd newspaper page, has more than one.
-fn is_scanned_print(text: &str, count: usize) -> bool {
+fn is_scanned_print(text: &str) -> bool {
     if !text.contains("- ") {
         return false;
     }
     let splits = COLUMN_BREAK.find_iter(text).count();
-    splits >= 5 && splits * 200 >= count
+    splits >= 5 && splits * 200 >= words(text).count()
 }
 
 /// Whether a paragraph ends like a sentence, before closing marks.

@@ -220,19 +220,27 @@ impl RuleRegex {
         })
     }
 
-    /// The form to search `text` with (see the module docs). Matches,
-    /// positions and groups are the same whichever it is.
-    pub fn for_text(&self, text: &str) -> TextRegex<'_> {
+    /// The near-ASCII form, if it is the form for `text` (see
+    /// [`RuleRegex::for_text`]): for a quick test that can be skipped
+    /// rather than compile another form.
+    pub(crate) fn near_ascii_for(&self, text: &str) -> Option<TextRegex<'_>> {
         let (outside_near, word) = if text.is_ascii() {
             (false, false)
         } else {
             non_ascii_kinds(text)
         };
-        if let Some(near) = &self.near_ascii {
-            if (!self.unicode.classes || !outside_near) && (!self.unicode.boundaries || !word) {
-                return TextRegex(near);
-            }
+        let near = self.near_ascii.as_ref()?;
+        ((!self.unicode.classes || !outside_near) && (!self.unicode.boundaries || !word))
+            .then_some(TextRegex(near))
+    }
+
+    /// The form to search `text` with (see the module docs). Matches,
+    /// positions and groups are the same whichever it is.
+    pub fn for_text(&self, text: &str) -> TextRegex<'_> {
+        if let Some(near) = self.near_ascii_for(text) {
+            return near;
         }
+        let word = !text.is_ascii() && non_ascii_kinds(text).1;
         match &self.ascii_boundaries {
             Some(ascii) if !word => TextRegex(ascii.get()),
             _ => TextRegex(self.regex.get()),

@@ -288,3 +288,60 @@ fn every_role_pattern_compiles_in_every_form() {
         pattern.check_every_form().unwrap();
     }
 }
+
+#[test]
+fn the_alternation_of_start_tests_matches_where_one_of_them_does() {
+    let parts = [
+        BOILERPLATE_START_PATTERN,
+        CAPTION_START_PATTERN,
+        TRANSCRIPT_PATTERN,
+        DATELINE_PATTERN,
+        UPDATE_MARKER_PATTERN,
+    ];
+    // A comment would swallow the parenthesis closing its part.
+    assert!(parts.iter().all(|part| !part.contains('#')));
+    let texts = [
+        "The mayor said the new park would open in the spring.",
+        "Copyright 2015 The Daily News. All rights reserved.",
+        "Read more: Council votes on the budget",
+        "Image 3 of 9",
+        "Photo: Jane Doe",
+        "10:42 Police arrive",
+        "Dispatcher: \"What is your emergency?\"",
+        "Q: Where were you?",
+        ">> THE SHOW CONTINUES",
+        "CHICAGO (AP) — A man was shot",
+        "LOUISVILLE, Ky. (WDRB) -- Police said",
+        "UPDATE (5:04 p.m.): The road has reopened.",
+        "“Updated: the council met",
+        "Editor’s note: this story was corrected",
+        "By Jane Doe",
+        "",
+        "   ",
+        "FBI - the agency said",
+        "for more CNN news and newsletters create an account",
+        "Follow us on Twitter",
+    ];
+    for text in texts {
+        let one_of_them = [
+            &BOILERPLATE_START,
+            &CAPTION_START,
+            &TRANSCRIPT,
+            &DATELINE,
+            &UPDATE_MARKER,
+        ]
+        .iter()
+        .any(|regex| regex.is_match(text));
+        assert_eq!(STARTS.is_match(text), one_of_them, "{text:?}");
+    }
+    // Each test matches some of the texts, so the comparison means something.
+    for regex in [
+        &BOILERPLATE_START,
+        &CAPTION_START,
+        &TRANSCRIPT,
+        &DATELINE,
+        &UPDATE_MARKER,
+    ] {
+        assert!(texts.iter().any(|text| regex.is_match(text)));
+    }
+}
