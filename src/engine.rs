@@ -458,7 +458,7 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(ReadError::Utf16 { path: name() });
     }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
         return Err(ReadError::Binary { path: name() });
     }
     String::from_utf8(bytes).map_err(|error| ReadError::NotUtf8 {

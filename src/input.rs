@@ -43,20 +43,21 @@ pub fn prose_view<'t>(name: &str, text: &'t str) -> Cow<'t, str> {
     let mut ranges: Vec<Range<usize>> = COMMENT.find_iter(text).map(|m| m.range()).collect();
     // Line by line, and only lines that can hold an address: an address
     // never spans a line, and most lines hold none, so the search runs on
-    // short haystacks that are mostly ASCII (see `RuleRegex`).
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        if line.contains('@') || line.contains("://") || line.contains("www.") {
-            for found in ADDRESS.for_text(line).find_iter(line) {
-                // A sentence's final period or a closing bracket is not part
-                // of it.
-                let trimmed = found
-                    .as_str()
-                    .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'']);
-                ranges.push(start + found.start()..start + found.start() + trimmed.len());
-            }
+    // short haystacks that are mostly ASCII (see `RuleRegex`). The lines
+    // are found from the marks an address needs, looked for in the whole
+    // text at once.
+    for start in address_lines(text) {
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i + 1);
+        let line = &text[start..end];
+        for found in ADDRESS.for_text(line).find_iter(line) {
+            // A sentence's final period or a closing bracket is not part
+            // of it.
+            let trimmed = found
+                .as_str()
+                .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'']);
+            ranges.push(start + found.start()..start + found.start() + trimmed.len());
         }
-        start += line.len();
     }
     if is_markdown(name) {
         ranges.extend(markdown_ranges(text));
@@ -65,6 +66,21 @@ pub fn prose_view<'t>(name: &str, text: &'t str) -> Cow<'t, str> {
         return Cow::Borrowed(text);
     }
     Cow::Owned(blank(text, &ranges))
+}
+
+/// Where each line holding `@`, `://` or `www.` starts, in order.
+fn address_lines(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut marks: Vec<usize> = memchr::memchr_iter(b'@', bytes).collect();
+    marks.extend(memchr::memmem::find_iter(bytes, "://"));
+    marks.extend(memchr::memmem::find_iter(bytes, "www."));
+    let mut starts: Vec<usize> = marks
+        .into_iter()
+        .map(|at| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
 }
 
 /// The stretches of a Markdown text that are not prose.
@@ -142,6 +158,17 @@ mod tests {
                 "See https://example.com/a. Mail ed@news.org <!-- x -->now."
             ),
             "See _____________________. Mail ___________ __________now."
+        );
+    }
+
+    #[test]
+    fn addresses_are_found_on_every_line_that_has_one() {
+        let text =
+            "www.a.org and ed@b.org\r\nno address here\n\nhttp://c.io/x\nlast @d line www.e.com";
+        assert_eq!(address_lines(text), [0, 41, 55]);
+        assert_eq!(
+            view("a.txt", text),
+            "_________ and ________\r\nno address here\n\n             \nlast @d line _________"
         );
     }
 
