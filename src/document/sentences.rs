@@ -160,8 +160,9 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
     let mut sentences = Vec::new();
     let mut start = 0;
     let mut pos = 0;
-    while let Some(offset) = text[pos..].find(is_terminator) {
-        let decision = judge(text, start, pos + offset);
+    let mut terminators = Terminators::new(text);
+    while let Some(at) = terminators.next_from(pos) {
+        let decision = judge(text, start, at);
         if let Some((end, next_start)) = decision.split {
             push_trimmed(&mut sentences, text, start, end);
             start = next_start;
@@ -251,6 +252,52 @@ fn push_trimmed(sentences: &mut Vec<Span>, text: &str, start: usize, end: usize)
     let trimmed = slice.trim();
     if !trimmed.is_empty() {
         sentences.push(Span::new(start + lead, start + lead + trimmed.len()));
+    }
+}
+
+/// Finds the terminators of a text from a position on: `.`, `!` and `?`
+/// with memchr, `…` with memmem, each search remembered until passed, so
+/// that the text is scanned once however many sentences it has.
+struct Terminators<'t> {
+    bytes: &'t [u8],
+    /// The next `.`, `!` or `?` at or after the last position asked, if
+    /// looked for (`Some(None)`: there is none).
+    ascii: Option<Option<usize>>,
+    /// The same for `…`.
+    ellipsis: Option<Option<usize>>,
+    ellipsis_finder: memchr::memmem::Finder<'static>,
+}
+
+impl<'t> Terminators<'t> {
+    fn new(text: &'t str) -> Self {
+        Terminators {
+            bytes: text.as_bytes(),
+            ascii: None,
+            ellipsis: None,
+            ellipsis_finder: memchr::memmem::Finder::new("…".as_bytes()).into_owned(),
+        }
+    }
+
+    /// The first terminator at or after byte `from`.
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        let bytes = self.bytes;
+        let rest = bytes.get(from..)?;
+        if self
+            .ascii
+            .is_none_or(|found| found.is_some_and(|at| at < from))
+        {
+            self.ascii = Some(memchr::memchr3(b'.', b'!', b'?', rest).map(|i| from + i));
+        }
+        if self
+            .ellipsis
+            .is_none_or(|found| found.is_some_and(|at| at < from))
+        {
+            self.ellipsis = Some(self.ellipsis_finder.find(rest).map(|i| from + i));
+        }
+        match (self.ascii.flatten(), self.ellipsis.flatten()) {
+            (Some(a), Some(e)) => Some(a.min(e)),
+            (a, e) => a.or(e),
+        }
     }
 }
 
