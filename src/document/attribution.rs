@@ -49,8 +49,10 @@
 //! Every search stays within `REACH` bytes of the quotation, so reading
 //! a document stays linear in its size.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use super::{words, Document, Quote, Role};
 use crate::source::Span;
@@ -236,14 +238,19 @@ pub(super) static DEFAULT_VERB_SET: LazyLock<VerbSet> =
 /// A set of attribution words, matched case-insensitively.
 #[derive(Clone, Debug)]
 pub struct VerbSet {
-    words: HashSet<String>,
+    /// Lowercase.
+    words: FxHashSet<String>,
+    /// The byte lengths of the words, as bits (the last for 63 or more):
+    /// most words of copy have a length no verb has, or are asked about
+    /// before any look-up.
+    lengths: u64,
 }
 
 impl VerbSet {
     pub fn new<S: AsRef<str>>(words: &[S]) -> Self {
-        VerbSet {
-            words: words.iter().map(|w| w.as_ref().to_lowercase()).collect(),
-        }
+        let words: FxHashSet<String> = words.iter().map(|w| w.as_ref().to_lowercase()).collect();
+        let lengths = words.iter().fold(0, |bits, w| bits | length_bit(w.len()));
+        VerbSet { words, lengths }
     }
 
     /// The built-in list, [`DEFAULT_VERBS`].
@@ -251,8 +258,26 @@ impl VerbSet {
         &DEFAULT_VERB_SET
     }
 
-    fn contains(&self, word: &str) -> bool {
-        self.words.contains(&word.to_lowercase())
+    /// Whether the set holds `lower`, a lowercased word.
+    fn contains(&self, lower: &str) -> bool {
+        self.lengths & length_bit(lower.len()) != 0 && self.words.contains(lower)
+    }
+}
+
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
+
+/// `word` lowercased, borrowed when it has no capital to lower (most
+/// words of copy).
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
     }
 }
 
@@ -771,7 +796,7 @@ fn search(doc: &Document<'_>, area: Span, quote: &Quote, verbs: &VerbSet) -> Opt
         {
             continue;
         }
-        let lower = written.to_lowercase();
+        let lower = lowercase(written);
         let verb = if lower == "according"
             && candidates
                 .get(i + 1)
