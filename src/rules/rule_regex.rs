@@ -486,6 +486,12 @@ impl<'r> TextRegex<'r> {
     /// # Panics
     /// If `at` is greater than `text.len()`, as `regex::Regex::captures_at`.
     pub fn captures_at<'t>(self, text: &'t str, at: usize) -> Option<Captures<'t>> {
+        // Most searches find nothing: they are answered without the
+        // allocation the groups need.
+        let input = Input::new(text).span(at..text.len()).earliest(true);
+        if !self.0.is_match(input) {
+            return None;
+        }
         let mut groups = self.0.create_captures();
         self.0
             .search_captures(&Input::new(text).span(at..text.len()), &mut groups);
