@@ -48,6 +48,7 @@
 //! `{written}` (as written), `{expected}` (the consensus figure it
 //! contradicts), `{key}` (as written) and `{statement}`.
 
+use crate::rules::rule_regex::TextRegex;
 use crate::rules::RuleRegex;
 
 use super::scope::Scope;
@@ -280,23 +281,24 @@ fn leading_flags(text: &str) -> (&str, &str) {
 impl Around {
     /// The whole statement's range and its key, if the context around the
     /// figure at `figure` matches.
+    ///
+    /// `forms` are the forms of `before` and `after` for `text` (see
+    /// [`RuleRegex::for_text`]; a form chosen for a text serves any part
+    /// of it), chosen once for all the figures of a sentence.
     fn around<'t>(
-        &self,
+        forms: (Option<TextRegex<'_>>, Option<TextRegex<'_>>),
         text: &'t str,
         figure: std::ops::Range<usize>,
     ) -> Option<(std::ops::Range<usize>, Option<&'t str>)> {
         let (mut start, mut end, mut key) = (figure.start, figure.end, None);
-        if let Some(before) = &self.before {
-            let captures = before.captures(&text[..figure.start])?;
+        if let Some(before) = forms.0 {
+            let captures = before.captures_at(&text[..figure.start], 0)?;
             start = captures.get(0).map_or(start, |m| m.start());
             key = captures.name("key").map(|k| k.as_str());
         }
-        if let Some(after) = &self.after {
-            let captures = after.for_text(text).captures_at(text, figure.end)?;
+        if let Some(after) = forms.1 {
+            let captures = after.captures_anchored_at(text, figure.end)?;
             let whole = captures.get(0)?;
-            if whole.start() != figure.end {
-                return None;
-            }
             end = whole.end();
             key = key.or_else(|| captures.name("key").map(|k| k.as_str()));
         }
@@ -378,11 +380,20 @@ impl Agree {
             let first_new = statements.len();
             match &self.matcher {
                 Matcher::Split(alternatives) => {
+                    let forms: Vec<_> = alternatives
+                        .iter()
+                        .map(|around| {
+                            (
+                                around.before.as_ref().map(|r| r.for_text(text)),
+                                around.after.as_ref().map(|r| r.for_text(text)),
+                            )
+                        })
+                        .collect();
                     for figure in figures {
                         let found = figure.start as usize - base..figure.end as usize - base;
-                        let matched = alternatives
+                        let matched = forms
                             .iter()
-                            .find_map(|around| around.around(text, found.clone()));
+                            .find_map(|&forms| Around::around(forms, text, found.clone()));
                         if let Some((whole, key)) = matched {
                             push(
                                 &wanted,

@@ -41,7 +41,7 @@ use std::sync::OnceLock;
 
 use regex_automata::meta;
 use regex_automata::util::captures::Captures as Groups;
-use regex_automata::{Input, MatchKind, PatternID};
+use regex_automata::{Anchored, Input, MatchKind, PatternID};
 use regex_syntax::hir::{self, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
 /// A compiled rule regex; see the module docs.
@@ -498,6 +498,21 @@ impl<'r> TextRegex<'r> {
         groups.is_match().then_some(Captures { text, groups })
     }
 
+    /// The groups of the match that starts at byte `at` of `text`, if one
+    /// does: the match `captures_at` finds when it starts at `at`, found
+    /// without searching past it.
+    pub fn captures_anchored_at<'t>(self, text: &'t str, at: usize) -> Option<Captures<'t>> {
+        let input = Input::new(text)
+            .span(at..text.len())
+            .anchored(Anchored::Yes);
+        if !self.0.is_match(input.clone().earliest(true)) {
+            return None;
+        }
+        let mut groups = self.0.create_captures();
+        self.0.search_captures(&input, &mut groups);
+        groups.is_match().then_some(Captures { text, groups })
+    }
+
     /// The groups of every match in `text`, in order, not overlapping.
     pub fn captures_iter<'t>(self, text: &'t str) -> impl Iterator<Item = Captures<'t>> + 'r
     where
@@ -752,6 +767,37 @@ mod tests {
         assert_eq!(non_ascii_kinds("Киев — “Kyiv”"), (true, true));
         assert_eq!(non_ascii_kinds("ends with ☺"), (true, false));
         assert_eq!(non_ascii_kinds("plain"), (false, false));
+    }
+
+    #[test]
+    fn an_anchored_search_finds_the_match_that_starts_there() {
+        let groups = |c: Option<Captures<'_>>| {
+            c.map(|c| {
+                (0..c.groups.group_len())
+                    .map(|i| c.get(i).map(|m| m.range()))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let mut anchored_matches = 0;
+        for pattern in PATTERNS {
+            let regex = RuleRegex::prechecked(pattern, 1 << 20).unwrap();
+            for text in TEXTS {
+                let form = regex.for_text(text);
+                for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                    let unanchored = form
+                        .captures_at(text, at)
+                        .filter(|c| c.get(0).is_some_and(|m| m.start() == at));
+                    let anchored = form.captures_anchored_at(text, at);
+                    anchored_matches += usize::from(anchored.is_some());
+                    assert_eq!(
+                        groups(anchored),
+                        groups(unanchored),
+                        "{pattern} at {at} of {text:?}"
+                    );
+                }
+            }
+        }
+        assert!(anchored_matches > 20);
     }
 
     #[test]
