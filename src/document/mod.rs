@@ -19,6 +19,8 @@ pub use attribution::Attribution;
 pub use hash::folded_hash;
 use std::sync::OnceLock;
 
+use crate::rules::rule_regex::Characters;
+
 pub use quotes::{quote_holding, QuoteStyle};
 pub use roles::{Role, RoleSet};
 pub use sentences::split_sentences;
@@ -85,6 +87,8 @@ pub struct Document<'t> {
     /// The figures of every sentence, found on first use (see
     /// [`Document::figures`]).
     figures: OnceLock<Figures>,
+    /// The characters of each paragraph (see [`Document::characters`]).
+    characters: Vec<Characters>,
 }
 
 /// Every figure of a document, sentence by sentence.
@@ -101,7 +105,11 @@ impl<'t> Document<'t> {
     pub fn parse(text: &'t str) -> Self {
         let lines = split_lines(text);
         let paragraph_spans = paragraphs::split(text, &lines);
-        let classified = roles::classify(text, &paragraph_spans);
+        let characters: Vec<Characters> = paragraph_spans
+            .iter()
+            .map(|span| Characters::of(&text[span.range()]))
+            .collect();
+        let classified = roles::classify(text, &paragraph_spans, &characters);
         let mut paragraphs = Vec::with_capacity(paragraph_spans.len());
         let mut sentences = Vec::new();
         for (index, (span, class)) in paragraph_spans.into_iter().zip(classified).enumerate() {
@@ -129,6 +137,7 @@ impl<'t> Document<'t> {
             quotes,
             stray_closing_marks,
             figures: OnceLock::new(),
+            characters,
         };
         let verbs = attribution::VerbSet::default_set();
         for index in 0..doc.quotes.len() {
@@ -163,6 +172,22 @@ impl<'t> Document<'t> {
         ) {
             (Some(&from), Some(&to)) => &figures.spans[from..to],
             _ => &[],
+        }
+    }
+
+    /// What the text under `span` holds that chooses the form of a rule
+    /// regex searching it ([`crate::rules::RuleRegex::for_characters`]):
+    /// looked at once per paragraph, for every regex that searches a
+    /// paragraph or a part of one.
+    pub fn characters(&self, span: Span) -> Characters {
+        let index = self.paragraphs.partition_point(|p| p.span.end < span.end);
+        match (self.paragraphs.get(index), self.characters.get(index)) {
+            (Some(paragraph), Some(&characters))
+                if paragraph.span.start <= span.start && span.end <= paragraph.span.end =>
+            {
+                characters
+            }
+            _ => Characters::of(self.slice(span)),
         }
     }
 

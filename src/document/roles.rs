@@ -49,6 +49,7 @@ use std::sync::LazyLock;
 
 use rayon::prelude::*;
 
+use crate::rules::rule_regex::Characters;
 use crate::rules::RuleRegex;
 
 use super::words;
@@ -386,9 +387,15 @@ fn has_caption_literal(text: &str) -> bool {
 }
 
 /// Whether `text` is a photo or video caption or a credit line.
-fn is_caption(text: &str, starts: bool) -> bool {
-    (starts && CAPTION_START.is_match(text))
-        || (has_caption_literal(text) && CAPTION_ANYWHERE.is_match(text))
+fn is_caption(text: &str, probe: Probe) -> bool {
+    (probe.starts
+        && CAPTION_START
+            .for_characters(probe.characters)
+            .is_match(text))
+        || (has_caption_literal(text)
+            && CAPTION_ANYWHERE
+                .for_characters(probe.characters)
+                .is_match(text))
 }
 
 /// A photographer's credit closing a caption: `... Jane Doe/The Daily News`.
@@ -446,14 +453,17 @@ static WIRE_TAG: LazyLock<RuleRegex> = LazyLock::new(|| {
 const MAX_WIRE_NAME: usize = 30;
 
 /// Whether `text` is a byline, a sign-off or a contact line.
-fn is_byline(text: &str) -> bool {
+fn is_byline(text: &str, characters: Characters) -> bool {
     let group_within = |regex: &RuleRegex, group: &str, max: usize| {
-        regex.captures(text).is_some_and(|c| {
-            c.name(group)
-                .is_none_or(|g| g.as_str().chars().count() <= max)
-        })
+        regex
+            .for_characters(characters)
+            .captures_at(text, 0)
+            .is_some_and(|c| {
+                c.name(group)
+                    .is_none_or(|g| g.as_str().chars().count() <= max)
+            })
     };
-    BYLINE.is_match(text)
+    BYLINE.for_characters(characters).is_match(text)
         || group_within(&PHONE_LINE, "gap", MAX_BYLINE_GAP)
         || group_within(&POSTED_LINE, "gap", MAX_BYLINE_GAP)
         || group_within(&WIRE_TAG, "name", MAX_WIRE_NAME)
@@ -538,32 +548,40 @@ pub fn is_cut_title_word(headline: &str, end: usize) -> bool {
 
 /// Classifies each paragraph of a document. `paragraphs` are the
 /// paragraph spans into `text`, in order.
-pub(super) fn classify(text: &str, paragraphs: &[Span]) -> Vec<Classified> {
+/// `characters` are those of each paragraph.
+pub(super) fn classify(
+    text: &str,
+    paragraphs: &[Span],
+    characters: &[Characters],
+) -> Vec<Classified> {
     let slices: Vec<&str> = paragraphs.iter().map(|p| &text[p.range()]).collect();
     // Whether each paragraph may pass a test anchored at its start.
     // (Where the text calls for another form than the near-ASCII one,
     // which is rare, the tests are asked one by one rather than compile
     // another form of the alternation, which is large.)
-    let starts: Vec<bool> = slices
+    let probes: Vec<Probe> = slices
         .iter()
-        .map(|slice| {
-            STARTS
-                .near_ascii_for(slice)
-                .is_none_or(|r| r.is_match(slice))
+        .zip(characters)
+        .map(|(slice, &characters)| Probe {
+            starts: STARTS
+                .near_ascii_for(characters)
+                .is_none_or(|r| r.is_match(slice)),
+            characters,
         })
         .collect();
     let mut out: Vec<Classified> = slices
         .iter()
         .zip(paragraphs)
-        .zip(&starts)
-        .map(|((&slice, span), &starts)| {
-            let dateline = starts
-                .then(|| DATELINE.find(slice))
+        .zip(&probes)
+        .map(|((&slice, span), &probe)| {
+            let dateline = probe
+                .starts
+                .then(|| DATELINE.for_characters(probe.characters).find(slice))
                 .flatten()
                 .filter(|m| m.end() < slice.len() && !is_acronym_subject(slice, m.end()))
                 .map(|m| Span::new(m.start(), m.end()).offset(span.start as usize));
             Classified {
-                role: furniture(slice, starts).unwrap_or(Role::Prose),
+                role: furniture(slice, probe).unwrap_or(Role::Prose),
                 dateline,
                 section: 0,
             }
@@ -582,7 +600,7 @@ pub(super) fn classify(text: &str, paragraphs: &[Span]) -> Vec<Classified> {
         .take(MAX_LEADING_FURNITURE + 1)
         .position(|c| c.role != Role::Boilerplate);
     if let Some(first) = first.filter(|&i| {
-        let weak_caption = out[i].role == Role::Caption && !is_caption(slices[i], starts[i]);
+        let weak_caption = out[i].role == Role::Caption && !is_caption(slices[i], probes[i]);
         (matches!(out[i].role, Role::Prose | Role::Transcript) || weak_caption)
             && is_headline(slices[i])
     }) {
@@ -638,9 +656,13 @@ pub(super) fn classify(text: &str, paragraphs: &[Span]) -> Vec<Classified> {
     // (an earlier version of the story pasted below the new one).
     let mut section = 0;
     let mut datelines = 0;
-    for ((class, slice), &starts) in out.iter_mut().zip(&slices).zip(&starts) {
+    for ((class, slice), &probe) in out.iter_mut().zip(&slices).zip(&probes) {
         let content = matches!(class.role, Role::Prose | Role::Headline);
-        let marker = content && starts && UPDATE_MARKER.is_match(slice);
+        let marker = content
+            && probe.starts
+            && UPDATE_MARKER
+                .for_characters(probe.characters)
+                .is_match(slice);
         let separator = class.role == Role::Boilerplate && is_separator(slice);
         let restart = content && class.dateline.is_some() && datelines > 0;
         datelines += usize::from(content && class.dateline.is_some());
@@ -652,30 +674,44 @@ pub(super) fn classify(text: &str, paragraphs: &[Span]) -> Vec<Classified> {
     out
 }
 
+/// What the classifier knows of a paragraph before testing it.
+#[derive(Clone, Copy, Debug)]
+struct Probe {
+    /// Whether it matches [`STARTS`].
+    starts: bool,
+    /// Its characters, which choose the form of each regex (its own,
+    /// which serve any part of it, so the text is looked at once).
+    characters: Characters,
+}
+
 /// The furniture role of a paragraph, tested in order, if it has one.
-/// `starts`: whether it matches [`STARTS`].
-fn furniture(text: &str, starts: bool) -> Option<Role> {
+fn furniture(text: &str, probe: Probe) -> Option<Role> {
+    let characters = probe.characters;
     let trimmed = text.trim();
     // No test tells counts over this apart.
     let count = words(trimmed).take(MAX_COUNTED).count();
-    if is_boilerplate(trimmed, count, starts) {
+    if is_boilerplate(trimmed, count, probe) {
         return Some(Role::Boilerplate);
     }
-    if is_caption(trimmed, starts)
-        || (count <= 60 && trimmed.contains('/') && CREDIT_ENDING.is_match(trimmed))
+    if is_caption(trimmed, probe)
+        || (count <= 60
+            && trimmed.contains('/')
+            && CREDIT_ENDING.for_characters(characters).is_match(trimmed))
         || trimmed.starts_with("Pictured:")
     {
         return Some(Role::Caption);
     }
-    if count <= 12 && is_byline(trimmed)
-        || (count <= 8 && !is_terminated(trimmed) && SIGNATURE.is_match(trimmed))
+    if count <= 12 && is_byline(trimmed, characters)
+        || (count <= 8
+            && !is_terminated(trimmed)
+            && SIGNATURE.for_characters(characters).is_match(trimmed))
     {
         return Some(Role::Byline);
     }
-    if is_transcript(trimmed, starts) {
+    if is_transcript(trimmed, probe) {
         return Some(Role::Transcript);
     }
-    if count > 0 && count <= 6 && is_lone_dateline(trimmed) {
+    if count > 0 && count <= 6 && is_lone_dateline(trimmed, characters) {
         return Some(Role::Dateline);
     }
     None
@@ -685,15 +721,21 @@ fn furniture(text: &str, starts: bool) -> Option<Role> {
 /// at most 60 ([`is_scanned_print`] counts again).
 const MAX_COUNTED: usize = 61;
 
-fn is_boilerplate(text: &str, count: usize, starts: bool) -> bool {
+fn is_boilerplate(text: &str, count: usize, probe: Probe) -> bool {
+    let characters = probe.characters;
     // Tests on the whole paragraph are skipped where a literal they need
     // is missing: most paragraphs are long prose that none can match.
-    if (starts && BOILERPLATE_START.is_match(text))
-        || (text.contains("(@") && TWEET_SIGNATURE.is_match(text))
+    if (probe.starts && BOILERPLATE_START.for_characters(characters).is_match(text))
+        || (text.contains("(@") && TWEET_SIGNATURE.for_characters(characters).is_match(text))
     {
         return true;
     }
-    if count <= SHORT && (BOILERPLATE_ANYWHERE.is_match(text) || LINK_LABEL.is_match(text)) {
+    if count <= SHORT
+        && (BOILERPLATE_ANYWHERE
+            .for_characters(characters)
+            .is_match(text)
+            || LINK_LABEL.for_characters(characters).is_match(text))
+    {
         return true;
     }
     if is_separator(text) {
@@ -709,7 +751,7 @@ fn is_boilerplate(text: &str, count: usize, starts: bool) -> bool {
         return true;
     }
     // A page scanned from print: not copy an editor corrects word by word.
-    if is_scanned_print(text) {
+    if is_scanned_print(text, characters) {
         return true;
     }
     // A share bar or a row of buttons: nothing but navigation words.
@@ -730,8 +772,13 @@ fn is_separator(text: &str) -> bool {
 /// Closed captions have at least this many letters.
 const MIN_CAPTION_LETTERS: usize = 200;
 
-fn is_transcript(text: &str, starts: bool) -> bool {
-    if let Some(captures) = starts.then(|| TRANSCRIPT.captures(text)).flatten() {
+fn is_transcript(text: &str, probe: Probe) -> bool {
+    let transcript = TRANSCRIPT.for_characters(probe.characters);
+    if let Some(captures) = probe
+        .starts
+        .then(|| transcript.captures_at(text, 0))
+        .flatten()
+    {
         return captures
             .name("speaker")
             .is_none_or(|s| !NOT_SPEAKERS.contains(&s.as_str().to_lowercase().as_str()));
@@ -759,8 +806,11 @@ fn is_transcript(text: &str, starts: bool) -> bool {
     letters >= MIN_CAPTION_LETTERS && other * 10 <= letters
 }
 
-fn is_lone_dateline(text: &str) -> bool {
-    DATELINE.find(text).is_some_and(|m| m.end() == text.len())
+fn is_lone_dateline(text: &str, characters: Characters) -> bool {
+    DATELINE
+        .for_characters(characters)
+        .find(text)
+        .is_some_and(|m| m.end() == text.len())
 }
 
 /// Whether the capitals before a dash are an acronym that is the
@@ -818,11 +868,14 @@ static COLUMN_BREAK: LazyLock<RuleRegex> = LazyLock::new(|| regex(r"\b\p{Ll}{2,}
 /// column line breaks, at least five and one per 200 words. Real prose has
 /// almost none (`pre- and post-war`); on the gvc corpus only one paragraph,
 /// a whole OCR'd newspaper page, has more than one.
-fn is_scanned_print(text: &str) -> bool {
+fn is_scanned_print(text: &str, characters: Characters) -> bool {
     if !text.contains("- ") {
         return false;
     }
-    let splits = COLUMN_BREAK.find_iter(text).count();
+    let splits = COLUMN_BREAK
+        .for_characters(characters)
+        .find_iter(text)
+        .count();
     splits >= 5 && splits * 200 >= words(text).count()
 }
 

@@ -337,3 +337,30 @@ fn the_quotation_holding_a_span_is_found_by_its_whole_or_inner_span() {
     assert_eq!(found(span_of("He"), whole), None);
     assert_eq!(found(span_of("left"), whole), None);
 }
+
+#[test]
+fn the_characters_of_a_span_are_those_of_its_paragraph_or_its_own() {
+    use crate::rules::rule_regex::Characters;
+    let text = "Plain words here.\n\nJosé said “hi” — ok.\n\nEmoji ☺ here.";
+    let doc = Document::parse(text);
+    assert_eq!(doc.paragraphs.len(), 3);
+    for paragraph in &doc.paragraphs {
+        let inner = Span::new(
+            paragraph.span.start as usize + 1,
+            paragraph.span.end as usize - 1,
+        );
+        for span in [paragraph.span, inner] {
+            assert_eq!(
+                doc.characters(span),
+                Characters::of(&text[paragraph.span.range()])
+            );
+        }
+    }
+    assert_ne!(
+        doc.characters(doc.paragraphs[1].span),
+        Characters::default()
+    );
+    // Across paragraphs: the span's own characters.
+    let across = Span::new(0, text.len());
+    assert_eq!(doc.characters(across), Characters::of(text));
+}

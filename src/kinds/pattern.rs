@@ -99,7 +99,7 @@ impl Pattern {
             }
             let haystack = doc.slice(unit);
             let base = unit.start as usize;
-            let regex = self.regex.for_text(haystack);
+            let regex = self.regex.for_characters(doc.characters(unit));
             let mut at = 0;
             while at <= haystack.len() {
                 let Some(captures) = regex.captures_at(haystack, at) else {

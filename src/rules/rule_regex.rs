@@ -220,29 +220,31 @@ impl RuleRegex {
         })
     }
 
-    /// The near-ASCII form, if it is the form for `text` (see
-    /// [`RuleRegex::for_text`]): for a quick test that can be skipped
-    /// rather than compile another form.
-    pub(crate) fn near_ascii_for(&self, text: &str) -> Option<TextRegex<'_>> {
-        let (outside_near, word) = if text.is_ascii() {
-            (false, false)
-        } else {
-            non_ascii_kinds(text)
-        };
+    /// The near-ASCII form, if it is the form for a text with
+    /// `characters` (see [`RuleRegex::for_text`]): for a quick test that
+    /// can be skipped rather than compile another form.
+    pub(crate) fn near_ascii_for(&self, characters: Characters) -> Option<TextRegex<'_>> {
         let near = self.near_ascii.as_ref()?;
-        ((!self.unicode.classes || !outside_near) && (!self.unicode.boundaries || !word))
+        ((!self.unicode.classes || !characters.outside_near)
+            && (!self.unicode.boundaries || !characters.word))
             .then_some(TextRegex(near))
     }
 
     /// The form to search `text` with (see the module docs). Matches,
     /// positions and groups are the same whichever it is.
     pub fn for_text(&self, text: &str) -> TextRegex<'_> {
-        if let Some(near) = self.near_ascii_for(text) {
+        self.for_characters(Characters::of(text))
+    }
+
+    /// The form to search a text with `characters` with, or any part of
+    /// that text: as [`RuleRegex::for_text`], with the text's characters
+    /// told once for all the regexes that search it.
+    pub fn for_characters(&self, characters: Characters) -> TextRegex<'_> {
+        if let Some(near) = self.near_ascii_for(characters) {
             return near;
         }
-        let word = !text.is_ascii() && non_ascii_kinds(text).1;
         match &self.ascii_boundaries {
-            Some(ascii) if !word => TextRegex(ascii.get()),
+            Some(ascii) if !characters.word => TextRegex(ascii.get()),
             _ => TextRegex(self.regex.get()),
         }
     }
@@ -297,6 +299,29 @@ impl RuleRegex {
             }
         });
         TextRegex(regex).capture_names()
+    }
+}
+
+/// What a text holds that decides which form of a [`RuleRegex`] searches
+/// it. A part of the text holds no more, so the form chosen for a text
+/// serves every part of it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Characters {
+    /// A character outside ASCII, Latin-1 and General Punctuation.
+    outside_near: bool,
+    /// A non-ASCII character that a Unicode `\b` counts as part of a word.
+    word: bool,
+}
+
+impl Characters {
+    /// What `text` holds.
+    pub fn of(text: &str) -> Characters {
+        let (outside_near, word) = if text.is_ascii() {
+            (false, false)
+        } else {
+            non_ascii_kinds(text)
+        };
+        Characters { outside_near, word }
     }
 }
 

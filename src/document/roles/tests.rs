@@ -120,6 +120,7 @@ fn byline_lengths_are_bounded_exactly() {
     // A name of 40 characters after its capital before a phone number, a
     // time stamp 40 characters after `Posted`, a wire of 30 characters.
     let name = |n: usize| format!("J{}", "o".repeat(n));
+    let is_byline = |text: &str| super::is_byline(text, Characters::of(text));
     assert!(is_byline(&format!("{}: (555) 201-3344", name(40))));
     assert!(!is_byline(&format!("{}: (555) 201-3344", name(41))));
     assert!(is_byline(&format!("Posted {}5 PM", "x".repeat(39))));
