@@ -355,6 +355,42 @@ pub fn words(text: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
+/// How many words `text` has, as [`words`] finds them, counting no
+/// further than `max`: `words(text).take(max).count()` without making
+/// the spans.
+pub fn count_words(text: &str, max: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    // Whether the last character was a letter or digit, and whether it
+    // was a joiner right after one (which the word goes on over if a
+    // letter or digit follows).
+    let (mut after_alphanumeric, mut after_joiner) = (false, false);
+    let mut at = 0;
+    while count < max {
+        let Some(&byte) = bytes.get(at) else {
+            break;
+        };
+        let (alphanumeric, joiner, len) = match BYTE_CLASS[usize::from(byte)] {
+            ByteClass::Alphanumeric => (true, false, 1),
+            ByteClass::Joiner => (false, true, 1),
+            ByteClass::Other => (false, false, 1),
+            ByteClass::NonAscii => match text[at..].chars().next() {
+                Some(c) => (c.is_alphanumeric(), c == '\u{2019}', c.len_utf8()),
+                None => break,
+            },
+        };
+        if alphanumeric {
+            count += usize::from(!after_alphanumeric && !after_joiner);
+            after_joiner = false;
+        } else {
+            after_joiner = joiner && after_alphanumeric;
+        }
+        after_alphanumeric = alphanumeric;
+        at += len;
+    }
+    count
+}
+
 /// What a byte is to [`words`].
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum ByteClass {

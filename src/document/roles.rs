@@ -52,7 +52,7 @@ use rayon::prelude::*;
 use crate::rules::rule_regex::Characters;
 use crate::rules::RuleRegex;
 
-use super::words;
+use super::{count_words, words};
 use crate::source::Span;
 
 /// What a paragraph is for.
@@ -609,7 +609,7 @@ pub(super) fn classify(
         while heading_end < slices.len().min(first + 1 + MAX_DEK_PARAGRAPHS)
             && out[heading_end].role == Role::Prose
             && !is_terminated(slices[heading_end])
-            && words(slices[heading_end]).count() <= MAX_DEK_WORDS
+            && count_words(slices[heading_end], MAX_DEK_WORDS + 1) <= MAX_DEK_WORDS
         {
             out[heading_end].role = Role::Headline;
             heading_end += 1;
@@ -689,7 +689,7 @@ fn furniture(text: &str, probe: Probe) -> Option<Role> {
     let characters = probe.characters;
     let trimmed = text.trim();
     // No test tells counts over this apart.
-    let count = words(trimmed).take(MAX_COUNTED).count();
+    let count = count_words(trimmed, MAX_COUNTED);
     if is_boilerplate(trimmed, count, probe) {
         return Some(Role::Boilerplate);
     }
@@ -746,7 +746,7 @@ fn is_boilerplate(text: &str, count: usize, probe: Probe) -> bool {
     let bars = ['|', '·', '•'];
     if memchr::memchr3(b'|', 0xB7, 0xA2, text.as_bytes()).is_some()
         && text.matches(bars).nth(1).is_some()
-        && text.split(bars).all(|item| words(item).count() <= 3)
+        && text.split(bars).all(|item| count_words(item, 4) <= 3)
     {
         return true;
     }
@@ -830,7 +830,7 @@ fn is_headline(text: &str) -> bool {
     if text.contains('\n') {
         return false;
     }
-    let count = words(text).count();
+    let count = count_words(text, MAX_HEADLINE_WORDS + 1);
     if count == 0 || count > MAX_HEADLINE_WORDS {
         return false;
     }
@@ -876,7 +876,7 @@ fn is_scanned_print(text: &str, characters: Characters) -> bool {
         .for_characters(characters)
         .find_iter(text)
         .count();
-    splits >= 5 && splits * 200 >= words(text).count()
+    splits >= 5 && splits * 200 >= count_words(text, usize::MAX)
 }
 
 /// Whether a paragraph ends like a sentence, before closing marks.

@@ -219,6 +219,9 @@ fn words_follow_the_rule_on_every_kind_of_character() {
             .map(|w| (w.start as usize, w.end as usize))
             .collect();
         assert_eq!(found, words_by_characters(&text), "in {text:?}");
+        for max in [0, 1, 2, 5, usize::MAX] {
+            assert_eq!(count_words(&text, max), found.len().min(max), "in {text:?}");
+        }
     }
 }
 #[test]
