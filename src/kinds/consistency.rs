@@ -34,6 +34,8 @@
 //! Templates may use `{form}` (the flagged spelling), `{majority}` (the
 //! preferred one), `{count}` and `{majority_count}`.
 
+mod forms;
+
 use std::collections::HashMap;
 
 use super::scope::Scope;
@@ -41,8 +43,9 @@ use super::{Grouping, KindInfo};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::{words, Document};
 use crate::rules::reader::{edit_distance, TableReader};
-use crate::rules::{build_regex, compile_regex, Rule, RuleRegex};
+use crate::rules::{compile_regex, Rule, RuleRegex};
 use crate::source::{FileId, Sources, Span};
+use forms::Forms;
 
 pub const INFO: KindInfo = KindInfo {
     name: "consistency",
@@ -72,9 +75,8 @@ pub struct FormUse {
 
 #[derive(Debug)]
 pub struct Consistency {
-    /// One automaton for every configured form, and the (group, form) of
-    /// each literal.
-    forms: Option<(RuleRegex, HashMap<String, usize>)>,
+    /// Every configured form, found in one pass (see [`forms`]).
+    forms: Option<Forms>,
     names: bool,
     allow: std::collections::HashSet<String>,
     grouping: Grouping,
@@ -133,26 +135,7 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Consist
         );
         ok = false;
     }
-    let forms = if literals.is_empty() {
-        None
-    } else {
-        let mut sorted: Vec<&String> = literals.keys().collect();
-        // Longest first, so that the leftmost match is the longest form.
-        sorted.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        let alternation: Vec<String> = sorted.iter().map(|form| bounded(form)).collect();
-        match build_regex(&alternation.join("|"), 1 << 24, reader.errors) {
-            Ok(regex) => Some((regex, literals)),
-            Err(error) => {
-                reader.errors.error(
-                    reader.span(),
-                    format!("cannot build the forms matcher: {error}"),
-                    "here",
-                );
-                ok = false;
-                None
-            }
-        }
-    };
+    let forms = Forms::new(&literals);
     let skip_documents = match skip_documents {
         Some(Some(regex)) => Some(regex),
         Some(None) => {
@@ -174,22 +157,6 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Consist
     })
 }
 
-/// A regex for `form` as written, bounded as a whole word at each end
-/// that is a letter or digit.
-fn bounded(form: &str) -> String {
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    format!(
-        "{}{}{}",
-        if word(form.chars().next()) { r"\b" } else { "" },
-        regex::escape(form),
-        if word(form.chars().next_back()) {
-            r"\b"
-        } else {
-            ""
-        },
-    )
-}
-
 impl Consistency {
     /// Never takes `words` for names (the project's allowed words).
     pub fn allow_words(&mut self, words: &[String]) {
@@ -207,30 +174,27 @@ impl Consistency {
             .collect()
     }
 
+    /// The uses of forms and names in `doc`, in the paragraphs the rule
+    /// reads; `None` when there are none, or when `skip_documents` matches
+    /// the document (either way it has nothing to compare).
     pub fn gather(&self, rule: &Rule, _file: FileId, doc: &Document<'_>) -> Option<Vec<FormUse>> {
         let mut uses = Vec::new();
-        if self
-            .skip_documents
-            .as_ref()
-            .is_some_and(|skip| skip.is_match(doc.text()))
-        {
-            return Some(uses);
-        }
-        let units: Vec<Span> = self.within.units(doc).collect();
-        if let Some((regex, literals)) = &self.forms {
-            for unit in &units {
-                let text = doc.slice(*unit);
-                for found in regex.for_text(text).find_iter(text) {
+        if let Some(forms) = &self.forms {
+            for unit in self.within.units(doc) {
+                let text = doc.slice(unit);
+                for found in forms.find_iter(text) {
+                    let start = unit.start as usize + found.start;
                     uses.push(FormUse {
                         lowercase: false,
-                        set: literals.get(found.as_str()).copied(),
-                        form: found.as_str().to_owned(),
-                        span: Span::from(found.range()).offset(unit.start as usize),
+                        set: Some(found.set),
+                        form: found.form.to_owned(),
+                        span: Span::new(start, start + found.form.len()),
                     });
                 }
             }
         }
         if self.names {
+            let units: Vec<Span> = self.within.units(doc).collect();
             for sentence in &doc.sentences {
                 let text = doc.slice(sentence.span);
                 for (index, word) in words(text).enumerate() {
@@ -255,7 +219,17 @@ impl Consistency {
         // Only uses in the paragraphs the rule reads (no captions, no
         // related links, no boilerplate).
         uses.retain(|u| rule.reads_at(doc, u.span.start));
-        (!uses.is_empty()).then_some(uses)
+        // A document without uses contributes nothing, so the skip pattern,
+        // a search of the whole text, is tried only on the others.
+        if uses.is_empty()
+            || self
+                .skip_documents
+                .as_ref()
+                .is_some_and(|skip| skip.is_match(doc.text()))
+        {
+            return None;
+        }
+        Some(uses)
     }
 
     pub fn conclude(

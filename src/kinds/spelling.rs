@@ -43,9 +43,12 @@
 //! replace with ...`); with several, and no `help` in the rule, the help
 //! lists them.
 //!
-//! An ASCII word costs two bit tests in a filter ([`filter`]) that turns
-//! away nearly every correct word; the rest are looked up in the list
-//! ([`list`]); the slower checks run only on the rare words found.
+//! A word of ASCII letters and digits (nearly every word) costs one pass
+//! over its bytes, which hashes it and notes its digits and capitals,
+//! then two bit tests in a filter ([`filter`]) that turns away nearly
+//! every correct word; the rest, and the words with joiners or letters
+//! outside ASCII, go through the full check, which looks them up in the
+//! list ([`list`]); the slower checks run only on the rare words found.
 
 mod filter;
 mod list;
@@ -150,10 +153,18 @@ impl Spelling {
     }
 
     pub fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        // What is looked up is the word or a part of it, no longer in
+        // bytes or characters; the list has no key shorter than its
+        // shortest, and `min_length` skips the words under it.
+        let shortest = self.min_length.max(*list::KEY_LENGTHS.start());
         for unit in self.scope.units(doc) {
             let text = doc.slice(unit);
             let base = unit.start as usize;
             for word in words(text) {
+                let written = &text.as_bytes()[word.range()];
+                if written.len() < shortest || is_surely_unflagged(written) {
+                    continue;
+                }
                 let start = base + word.start as usize;
                 // The token holding the word (an address, a drawn-out word)
                 // is looked at only for the rare words that are listed.
@@ -263,6 +274,67 @@ fn may_be_listed(word: &str) -> bool {
     filter::positions(word)
         .iter()
         .all(|&(byte, mask)| MISSPELLINGS[byte] & mask != 0)
+}
+
+/// What a byte is to [`is_surely_unflagged`]: the byte lowercased (an
+/// ASCII letter or digit) or 0, and flags.
+static WORD_BYTES: [u16; 256] = {
+    let mut table = [OTHER; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        if b.is_ascii_lowercase() {
+            table[byte] = b as u16;
+        } else if b.is_ascii_uppercase() {
+            table[byte] = b.to_ascii_lowercase() as u16 | UPPER;
+        } else if b.is_ascii_digit() {
+            table[byte] = b as u16 | DIGIT;
+        }
+        byte += 1;
+    }
+    table
+};
+
+/// In [`WORD_BYTES`]: an uppercase letter.
+const UPPER: u16 = 1 << 8;
+/// In [`WORD_BYTES`]: a digit.
+const DIGIT: u16 = 1 << 9;
+/// In [`WORD_BYTES`]: neither an ASCII letter nor a digit (a joiner, or a
+/// byte of a character outside ASCII).
+const OTHER: u16 = 1 << 10;
+
+/// Whether the word `word` surely gives no finding, decided in one pass
+/// over its bytes for a word of ASCII letters and digits alone (nearly
+/// every word): such a word is looked up as it is, and gives none when it
+/// has a digit or a capital after its first letter, or when the filter
+/// turns it away. False for other words, which the full check reads.
+fn is_surely_unflagged(word: &[u8]) -> bool {
+    let (flags, hash) = scan(word);
+    if flags & OTHER != 0 {
+        return false;
+    }
+    flags & (UPPER | DIGIT) != 0
+        || word.len() > *list::KEY_LENGTHS.end()
+        || !filter::positions_of_hash(hash)
+            .iter()
+            .all(|&(byte, mask)| MISSPELLINGS[byte] & mask != 0)
+}
+
+/// The [`WORD_BYTES`] flags of `word` (but [`UPPER`] for its first byte),
+/// and, if it is made of ASCII letters and digits, its `folded_hash`.
+fn scan(word: &[u8]) -> (u16, u64) {
+    // FNV-1a over the lowercased bytes, as `document::folded_hash` hashes
+    // an ASCII word (a test checks that they agree).
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut flags = 0;
+    for (index, &byte) in word.iter().enumerate() {
+        let class = WORD_BYTES[usize::from(byte)];
+        // A capital opening the word is no reason to skip it.
+        flags |= if index == 0 { class & !UPPER } else { class };
+        hash ^= u64::from(class & 0xFF);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    (flags, hash)
 }
 
 /// The white-space-delimited token of `text` that holds `word`.
@@ -469,6 +541,74 @@ mod tests {
             .count();
         assert!(held <= 2, "{held}");
         assert_eq!(lookup("Teh"), Some(vec!["the"]));
+    }
+
+    /// A small deterministic generator (xorshift), so that the tests need
+    /// no crate and fail the same way every time.
+    struct Random(u64);
+
+    impl Random {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    /// What the full check decides for a word alone: whether it looks the
+    /// word up as it is, and finds it listed, without digits, in lowercase
+    /// or with an opening capital (the other tests need a document).
+    fn may_be_flagged(word: &str) -> bool {
+        let mut texts = Vec::new();
+        for_each_candidate(word, 0, |c| texts.push(c.text.into_owned()));
+        texts.iter().any(|text| {
+            lookup(text).is_some()
+                && !text.chars().any(char::is_numeric)
+                && matches!(case_of(text), Case::Lower | Case::Title)
+        })
+    }
+
+    #[test]
+    fn words_turned_away_early_are_those_the_full_check_turns_away() {
+        let mut words: Vec<String> = Vec::new();
+        for key in typos_dict::WORD.map.keys() {
+            let key = key.into_inner();
+            let mut chars = key.chars();
+            let title: String = chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            words.extend([key.to_owned(), key.to_uppercase(), title]);
+        }
+        // Random words from the letters of listed words (`teh`, `thier`),
+        // in any case, with digits, joiners and a letter outside ASCII.
+        let pieces = [
+            "t", "e", "h", "i", "r", "T", "E", "H", "1", "'", "-", ".", "é", "’",
+        ];
+        let mut random = Random(0x2545_f491_4f6c_dd1d);
+        for _ in 0..200_000 {
+            let word: String = (0..1 + random.below(6))
+                .map(|_| pieces[random.below(pieces.len())])
+                .collect();
+            words.push(word);
+        }
+        let (mut early, mut flagged) = (0, 0);
+        for word in &words {
+            let bytes = word.as_bytes();
+            if bytes.iter().all(u8::is_ascii_alphanumeric) {
+                assert_eq!(scan(bytes).1, folded_hash(word), "{word}");
+            }
+            if may_be_flagged(word) {
+                flagged += 1;
+                assert!(!is_surely_unflagged(bytes), "{word}");
+            } else if is_surely_unflagged(bytes) {
+                early += 1;
+            }
+        }
+        // Both answers are common enough for the comparison to mean
+        // something.
+        assert!(early > 100_000 && flagged > 100_000, "{early} {flagged}");
     }
 
     #[test]

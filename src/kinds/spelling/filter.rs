@@ -20,7 +20,12 @@ pub const BYTES: usize = 1 << (BITS - 3);
 /// The two bits of `word`, the same for every casing of it, from one hash:
 /// each as the index of its byte and its mask within that byte.
 pub fn positions(word: &str) -> [(usize, u8); 2] {
-    let hash = super::folded_hash(word);
+    positions_of_hash(super::folded_hash(word))
+}
+
+/// The two bits of the word whose `folded_hash` is `hash`, as
+/// [`positions`] gives them: for a caller that computes the hash itself.
+pub fn positions_of_hash(hash: u64) -> [(usize, u8); 2] {
     let mask = (1u64 << BITS) - 1;
     [hash & mask, (hash >> 32) & mask].map(|bit| ((bit / 8) as usize, 1 << (bit % 8)))
 }

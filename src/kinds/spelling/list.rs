@@ -27,7 +27,7 @@ static CORRECTIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/misspellings/
 static CORRECTION_STARTS: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/misspellings/correction_starts"));
 /// The byte lengths of the keys as written in the list.
-const KEY_LENGTHS: RangeInclusive<usize> =
+pub const KEY_LENGTHS: RangeInclusive<usize> =
     include!(concat!(env!("OUT_DIR"), "/misspellings/key_lengths.rs"));
 
 /// Entry `index` of a table of offsets.
