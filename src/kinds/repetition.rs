@@ -351,45 +351,58 @@ impl Repetition {
 
 impl RepeatedWords {
     fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
-        for unit in self.scope.units(doc) {
-            let text = doc.slice(unit);
-            let base = unit.start as usize;
-            let spans: Vec<Span> = words(text).collect();
-            // Whether word `k` is followed by the same word, ignoring case,
-            // with nothing but white space (at most one line break) between
-            // them. Compared in place: almost no pair is equal.
-            let repeated = |k: usize| {
-                k + 1 < spans.len()
-                    && same_word(&text[spans[k].range()], &text[spans[k + 1].range()])
-                    && is_plain_gap(&text[spans[k].end as usize..spans[k + 1].start as usize])
-            };
-            for k in 0..spans.len().saturating_sub(1) {
-                if !repeated(k) || (k > 0 && repeated(k - 1)) || repeated(k + 1) {
-                    continue;
-                }
-                let first = &text[spans[k].range()];
-                let second = &text[spans[k + 1].range()];
-                if self.is_exempt(text, &spans, k, first, second) {
-                    continue;
-                }
-                let pair = format!("{first} {second}");
-                let span = spans[k + 1].offset(base);
-                let mut diagnostic = rule.report(file, span, |name| match name {
-                    "word" => Some(second),
-                    "match" => Some(pair.as_str()),
-                    _ => None,
-                });
-                diagnostic
-                    .secondary
-                    .push(Label::new(file, spans[k].offset(base)));
-                diagnostic.fix = Some(Fix {
-                    file,
-                    span: Span::new(base + spans[k].end as usize, span.end as usize),
-                    replacement: String::new(),
-                });
-                out.push(diagnostic);
+        if self.scope == Scope::Paragraph {
+            // A finding lies in the paragraph of its two words, and
+            // `Rule::check` drops the findings in paragraphs of roles the
+            // rule does not read: those paragraphs need not be read at all.
+            for paragraph in doc.paragraphs.iter().filter(|p| rule.reads(p.role)) {
+                self.check_unit(rule, file, doc, paragraph.span, out);
+            }
+        } else {
+            for unit in self.scope.units(doc) {
+                self.check_unit(rule, file, doc, unit, out);
             }
         }
+    }
+
+    /// Reports the repeated words of `unit`.
+    fn check_unit(
+        &self,
+        rule: &Rule,
+        file: FileId,
+        doc: &Document<'_>,
+        unit: Span,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let text = doc.slice(unit);
+        let base = unit.start as usize;
+        // Every word of the unit, which only the `allow` phrases need:
+        // made for the few units with a repeated word.
+        let mut spans: Option<Vec<Span>> = None;
+        each_repeated_pair(text, |k, first_span, second_span| {
+            let first = &text[first_span.range()];
+            let second = &text[second_span.range()];
+            let spans = spans.get_or_insert_with(|| words(text).collect());
+            if self.is_exempt(text, spans, k, first, second) {
+                return;
+            }
+            let pair = format!("{first} {second}");
+            let span = second_span.offset(base);
+            let mut diagnostic = rule.report(file, span, |name| match name {
+                "word" => Some(second),
+                "match" => Some(pair.as_str()),
+                _ => None,
+            });
+            diagnostic
+                .secondary
+                .push(Label::new(file, first_span.offset(base)));
+            diagnostic.fix = Some(Fix {
+                file,
+                span: Span::new(base + first_span.end as usize, span.end as usize),
+                replacement: String::new(),
+            });
+            out.push(diagnostic);
+        });
     }
 
     /// Whether the repetition of word `k` (`first`) by word `k + 1`
@@ -419,6 +432,52 @@ impl RepeatedWords {
                         })
                 })
             })
+    }
+}
+
+/// Calls `found` with each word `k` of `text` (and the spans of words `k`
+/// and `k + 1`) that is followed by the same word, ignoring case, with
+/// nothing but white space (at most one line break) between them, unless
+/// the two are part of a run of three or more; in order of `k`.
+///
+/// The words are read once, each compared with the one before it as it
+/// comes: almost no pair is equal, and most differ in their first byte.
+fn each_repeated_pair(text: &str, mut found: impl FnMut(usize, Span, Span)) {
+    let bytes = text.as_bytes();
+    let repeats = |a: Span, b: Span| {
+        // The test `same_word` makes first, without the call: two words
+        // whose first characters are ASCII and differ, ignoring case.
+        if let (Some(x), Some(y)) = (bytes.get(a.start as usize), bytes.get(b.start as usize)) {
+            if x.is_ascii() && y.is_ascii() && !x.eq_ignore_ascii_case(y) {
+                return false;
+            }
+        }
+        same_word(&text[a.range()], &text[b.range()])
+            && is_plain_gap(&text[a.end as usize..b.start as usize])
+    };
+    // The two words before the current one, the older first.
+    let mut pair: (Option<Span>, Option<Span>) = (None, None);
+    // Whether the last of those repeats the first, and whether the first
+    // repeats the word before it.
+    let (mut last, mut before_last) = (false, false);
+    let mut count = 0;
+    for word in words(text) {
+        let repeated = pair.1.is_some_and(|p| repeats(p, word));
+        // The pair before this word is reported once it is known that no
+        // third repetition follows it, nor precedes it.
+        if last && !before_last && !repeated {
+            if let (Some(first), Some(second)) = pair {
+                found(count - 2, first, second);
+            }
+        }
+        pair = (pair.1, Some(word));
+        (last, before_last) = (repeated, last);
+        count += 1;
+    }
+    if last && !before_last {
+        if let (Some(first), Some(second)) = pair {
+            found(count - 2, first, second);
+        }
     }
 }
 
@@ -1017,6 +1076,72 @@ mod tests {
                 assert!(found.iter().all(|&i| i < j && pieces[i].eligible));
             }
         }
+    }
+
+    /// The repeated pairs as `RepeatedWords::check` found them before
+    /// [`each_repeated_pair`]: every word collected, and each pair tested
+    /// with its neighbours.
+    fn repeated_pairs_reference(text: &str) -> Vec<usize> {
+        let spans: Vec<Span> = words(text).collect();
+        let repeated = |k: usize| {
+            k + 1 < spans.len()
+                && same_word(&text[spans[k].range()], &text[spans[k + 1].range()])
+                && is_plain_gap(&text[spans[k].end as usize..spans[k + 1].start as usize])
+        };
+        (0..spans.len().saturating_sub(1))
+            .filter(|&k| repeated(k) && !(k > 0 && repeated(k - 1)) && !repeated(k + 1))
+            .collect()
+    }
+
+    #[test]
+    fn repeated_pairs_match_the_reference() {
+        // Short texts over a few words that are the same but for case (in
+        // and out of ASCII) and separators that do and do not make a plain
+        // gap, from a fixed linear congruential sequence: runs of two,
+        // three and more are frequent.
+        let vocabulary = [
+            "the",
+            "The",
+            "THE",
+            "a",
+            "A",
+            "über",
+            "Über",
+            "ÜBER",
+            "1",
+            "İs",
+            "i\u{307}s",
+            "x",
+        ];
+        let gaps = [
+            " ", "  ", "\n", "\n\n", ", ", " \r\n ", "\r\r", "-", "\u{2019}", "\t",
+        ];
+        let mut state = 2024u64;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+            (state >> 33) as usize % n
+        };
+        let mut pairs = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for k in 0..next(12) {
+                if k > 0 || next(3) == 0 {
+                    text.push_str(gaps[next(gaps.len())]);
+                }
+                // Mostly the first few words, so that runs are frequent.
+                let limit = 4 + next(vocabulary.len() - 3);
+                text.push_str(vocabulary[next(limit)]);
+            }
+            let spans: Vec<Span> = words(&text).collect();
+            let mut found = Vec::new();
+            each_repeated_pair(&text, |k, first, second| {
+                assert_eq!((first, second), (spans[k], spans[k + 1]), "{text:?}");
+                found.push(k);
+            });
+            assert_eq!(found, repeated_pairs_reference(&text), "{text:?}");
+            pairs += found.len();
+        }
+        assert!(pairs > 1000, "the texts repeat words often enough: {pairs}");
     }
 
     #[test]
