@@ -71,8 +71,6 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
-
 use crate::rules::RuleRegex;
 
 use super::scope::Scope;
@@ -630,12 +628,14 @@ impl RepeatedUnits {
             })
         };
         let mut found: Vec<Repeat> = Vec::new();
+        let mut earlier_ones = Vec::new();
         for (j, later) in pieces.list.iter().enumerate() {
             if !later.eligible {
                 continue;
             }
             let mut best: Option<(usize, f64)> = None;
-            for i in candidates.take(j) {
+            candidates.take(j, &mut earlier_ones);
+            for &i in &earlier_ones {
                 let earlier = &pieces.list[i];
                 // Too close, or in another version of an updated story.
                 if j - i < self.min_distance || earlier.section != later.section {
@@ -963,14 +963,21 @@ fn char_at(text: &str, at: usize) -> (bool, usize) {
 /// candidate is dropped as soon as the words left after the current ones
 /// could no longer make up the overlap needed. Repeated words count as
 /// distinct elements (`the`, `the#2`), as the bound counts them.
+///
+/// Any order that is the same for every piece keeps the filter sound,
+/// since candidates are then compared exactly; so elements are ordered by
+/// how many pieces hold them, ties broken by their number, which is one
+/// integer to sort.
 struct Candidates {
-    /// Each eligible piece's prefix, as elements (word, occurrence).
-    prefixes: Vec<Vec<Element>>,
+    /// The prefixes of the pieces, as element numbers, one after another.
+    prefix_elements: Vec<u32>,
+    /// Each piece's prefix in `prefix_elements` (empty unless eligible).
+    prefixes: Vec<Range<usize>>,
     /// Each piece's number of words.
     lengths: Vec<usize>,
-    /// Under each prefix element, the last of its postings (an index into
-    /// `postings`).
-    index: FxHashMap<Element, usize>,
+    /// Under each element, the last of its postings (an index into
+    /// `postings`), or [`NO_POSTING`].
+    heads: Vec<u32>,
     /// The pieces indexed so far holding an element, with its position in
     /// their order, each linked to the one indexed before it under the
     /// same element: one vector for the whole document, not one per word.
@@ -985,94 +992,114 @@ struct Candidates {
     counts: Vec<(usize, Option<usize>)>,
 }
 
-/// A word of a piece and which occurrence of it in the piece it is.
-type Element = (u64, u32);
-
 /// A piece holding a prefix element, and the element's position in its
 /// order.
+#[derive(Clone, Copy)]
 struct Posting {
-    piece: usize,
-    position: usize,
-    /// The posting indexed before it under the same element.
-    previous: Option<usize>,
+    piece: u32,
+    position: u32,
+    /// The posting indexed before it under the same element, or
+    /// [`NO_POSTING`].
+    previous: u32,
 }
 
-/// The prefix element of a piece without words, so that two such pieces
-/// (which are identical) still meet.
-const NO_WORDS: Element = (u64::MAX, u32::MAX);
+/// The end of a chain of postings.
+const NO_POSTING: u32 = u32::MAX;
+
+/// The element number of the prefix of a piece without words, so that two
+/// such pieces (which are identical) still meet.
+const NO_WORDS: u32 = 0;
 
 impl Candidates {
     fn new(pieces: &Pieces, threshold: f64) -> Candidates {
-        // How many eligible pieces hold each word: the rarity order.
-        let mut frequency: FxHashMap<u64, u32> = FxHashMap::default();
-        for (k, _) in pieces.list.iter().enumerate().filter(|(_, p)| p.eligible) {
-            let mut last = None;
-            for &id in pieces.sorted(k) {
-                if last != Some(id) {
-                    *frequency.entry(id).or_default() += 1;
-                    last = Some(id);
-                }
-            }
-        }
-        let prefixes = pieces
-            .list
-            .iter()
-            .enumerate()
-            .map(|(index, piece)| {
-                let sorted = pieces.sorted(index);
-                if !piece.eligible {
-                    return Vec::new();
-                }
-                if sorted.is_empty() {
-                    return vec![NO_WORDS];
-                }
-                let mut elements: Vec<(u32, Element)> = Vec::with_capacity(sorted.len());
-                let mut occurrence = 0u32;
-                for (k, &id) in sorted.iter().enumerate() {
-                    occurrence = if k > 0 && sorted[k - 1] == id {
-                        occurrence + 1
-                    } else {
-                        0
-                    };
-                    elements.push((frequency[&id], (id, occurrence)));
-                }
-                elements.sort_unstable();
-                let n = elements.len();
-                let length = n + 1 - min_overlap(threshold, n).clamp(1, n);
-                elements[..length].iter().map(|&(_, e)| e).collect()
-            })
-            .collect();
-        Candidates {
-            prefixes,
+        let mut candidates = Candidates {
+            prefix_elements: Vec::new(),
+            prefixes: Vec::with_capacity(pieces.len()),
             lengths: pieces.list.iter().map(|p| p.words.len()).collect(),
-            index: FxHashMap::default(),
+            heads: Vec::new(),
             postings: Vec::new(),
             threshold,
             everything: threshold <= 0.0,
             seen: Vec::new(),
             counts: vec![(usize::MAX, None); pieces.len()],
+        };
+        if candidates.everything {
+            return candidates;
         }
+        // Each word of each eligible piece, in its sorted order, as the
+        // number of its element (word, occurrence), and how many pieces
+        // hold each element: the rarity order.
+        let mut table = ElementTable::default();
+        // Element 0 is `NO_WORDS`.
+        let mut frequency: Vec<u32> = vec![0];
+        let mut elements: Vec<u32> = Vec::with_capacity(pieces.sorted.len());
+        for (k, piece) in pieces.list.iter().enumerate() {
+            if !piece.eligible {
+                continue;
+            }
+            let sorted = pieces.sorted(k);
+            let mut occurrence = 0u32;
+            for (at, &id) in sorted.iter().enumerate() {
+                occurrence = if at > 0 && sorted[at - 1] == id {
+                    occurrence + 1
+                } else {
+                    0
+                };
+                let element = table.number(id, occurrence, &mut frequency);
+                frequency[element as usize] += 1;
+                elements.push(element);
+            }
+        }
+        // Each prefix: the rarest elements of the piece, as many as
+        // needed.
+        let mut keys: Vec<u64> = Vec::new();
+        let mut words = elements.iter();
+        for (k, piece) in pieces.list.iter().enumerate() {
+            let start = candidates.prefix_elements.len();
+            let n = pieces.sorted(k).len();
+            if piece.eligible && n == 0 {
+                candidates.prefix_elements.push(NO_WORDS);
+            } else if piece.eligible {
+                keys.clear();
+                keys.extend(words.by_ref().take(n).map(|&element| {
+                    u64::from(frequency[element as usize]) << 32 | u64::from(element)
+                }));
+                keys.sort_unstable();
+                let length = n + 1 - min_overlap(threshold, n).clamp(1, n);
+                // The low half of a key is the element's number.
+                candidates
+                    .prefix_elements
+                    .extend(keys[..length].iter().map(|&key| key as u32));
+            }
+            candidates
+                .prefixes
+                .push(start..candidates.prefix_elements.len());
+        }
+        candidates.heads = vec![NO_POSTING; frequency.len()];
+        candidates
     }
 
-    /// The earlier eligible pieces that may repeat piece `j`, in order;
-    /// then indexes `j` for the pieces after it.
-    fn take(&mut self, j: usize) -> Vec<usize> {
+    /// Fills `found` with the earlier eligible pieces that may repeat
+    /// piece `j`, in order; then indexes `j` for the pieces after it.
+    fn take(&mut self, j: usize, found: &mut Vec<usize>) {
+        found.clear();
         if self.everything {
-            let found = self.seen.clone();
+            found.extend_from_slice(&self.seen);
             self.seen.push(j);
-            return found;
+            return;
         }
         let n = self.lengths[j];
-        let mut found = Vec::new();
-        for (p, element) in self.prefixes[j].iter().enumerate() {
-            let mut next = self.index.get(element).copied();
-            while let Some(at) = next {
+        let prefix = self.prefixes[j].clone();
+        for (p, &element) in self.prefix_elements[prefix.clone()].iter().enumerate() {
+            let mut next = self.heads[element as usize];
+            while next != NO_POSTING {
                 let Posting {
-                    piece: i,
-                    position: q,
+                    piece,
+                    position,
                     previous,
-                } = self.postings[at];
+                } = self.postings[next as usize];
                 next = previous;
+                let (i, q) = (piece as usize, position as usize);
                 let m = self.lengths[i];
                 let (last, count) = &mut self.counts[i];
                 if *last != j {
@@ -1095,17 +1122,75 @@ impl Candidates {
                 }
             }
         }
-        for (p, element) in self.prefixes[j].iter().enumerate() {
-            let previous = self.index.insert(*element, self.postings.len());
+        for (p, &element) in self.prefix_elements[prefix].iter().enumerate() {
+            let head = &mut self.heads[element as usize];
+            let previous = std::mem::replace(head, self.postings.len() as u32);
             self.postings.push(Posting {
-                piece: j,
-                position: p,
+                piece: j as u32,
+                position: p as u32,
                 previous,
             });
         }
         found.retain(|&i| self.counts[i].1.is_some());
         found.sort_unstable();
-        found
+    }
+}
+
+/// The numbers of the elements (word, occurrence) of a document: an open
+/// hash table with linear probing, keyed by the word's id (already a hash)
+/// and the occurrence, growing at half full.
+#[derive(Default)]
+struct ElementTable {
+    /// (id, occurrence, number + 1), or all 0 for a free slot.
+    slots: Vec<(u64, u32, u32)>,
+    used: usize,
+}
+
+impl ElementTable {
+    /// The number of element (`id`, `occurrence`): the one it was given,
+    /// or for a new element the length of `frequency`, to which a 0 is
+    /// added for it.
+    fn number(&mut self, id: u64, occurrence: u32, frequency: &mut Vec<u32>) -> u32 {
+        if 2 * (self.used + 1) > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = Self::slot(id, occurrence) & mask;
+        loop {
+            let (key, nth, number) = self.slots[at];
+            if number == 0 {
+                let number = frequency.len() as u32;
+                frequency.push(0);
+                self.slots[at] = (id, occurrence, number + 1);
+                self.used += 1;
+                return number;
+            }
+            if key == id && nth == occurrence {
+                return number - 1;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Where an element's search starts, before masking: the high bits of
+    /// a multiplication, which mix in the occurrence.
+    fn slot(id: u64, occurrence: u32) -> usize {
+        let mixed = (id ^ u64::from(occurrence)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (mixed >> 32) as usize
+    }
+
+    /// Doubles the table (to 1,024 slots at first).
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1024);
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0, 0); size]);
+        let mask = size - 1;
+        for slot in old.into_iter().filter(|s| s.2 != 0) {
+            let mut at = Self::slot(slot.0, slot.1) & mask;
+            while self.slots[at].2 != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = slot;
+        }
     }
 }
 
@@ -1292,8 +1377,9 @@ mod tests {
         let eligible = |k: usize| pieces.list[k].eligible;
         for threshold in [1.0, 0.9, 0.65, 0.3, 0.0] {
             let mut candidates = Candidates::new(&pieces, threshold);
+            let mut found = Vec::new();
             for j in (0..pieces.len()).filter(|&j| eligible(j)) {
-                let found = candidates.take(j);
+                candidates.take(j, &mut found);
                 let needed: Vec<usize> = (0..j)
                     .filter(|&i| {
                         eligible(i)
@@ -1445,6 +1531,25 @@ mod tests {
         assert_eq!(pieces.tokens(3), [2, 2, 1]);
         assert_eq!(pieces.sorted(3), [1, 2, 2]);
         assert_eq!(pieces.numbers(3), [2]);
+    }
+
+    #[test]
+    fn element_numbers_are_kept_as_the_table_grows() {
+        let mut table = ElementTable::default();
+        let mut frequency = vec![0];
+        // Ids that differ in their low bits only, and the same ids again
+        // with another occurrence: past several doublings.
+        let elements: Vec<(u64, u32)> = (0..3000u64).flat_map(|id| [(id, 0), (id, 1)]).collect();
+        let numbers: Vec<u32> = elements
+            .iter()
+            .map(|&(id, nth)| table.number(id, nth, &mut frequency))
+            .collect();
+        assert_eq!(numbers, (1..=6000).collect::<Vec<u32>>());
+        assert_eq!(frequency.len(), 6001);
+        for (&(id, nth), &number) in elements.iter().zip(&numbers) {
+            assert_eq!(table.number(id, nth, &mut frequency), number);
+        }
+        assert_eq!(frequency.len(), 6001);
     }
 
     #[test]
