@@ -69,8 +69,7 @@
 //! `{similarity}` (`68%`) for sentences and paragraphs.
 
 use std::collections::HashMap;
-
-use rustc_hash::FxHashMap;
+use std::ops::Range;
 
 use crate::rules::RuleRegex;
 
@@ -351,45 +350,58 @@ impl Repetition {
 
 impl RepeatedWords {
     fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
-        for unit in self.scope.units(doc) {
-            let text = doc.slice(unit);
-            let base = unit.start as usize;
-            let spans: Vec<Span> = words(text).collect();
-            // Whether word `k` is followed by the same word, ignoring case,
-            // with nothing but white space (at most one line break) between
-            // them. Compared in place: almost no pair is equal.
-            let repeated = |k: usize| {
-                k + 1 < spans.len()
-                    && same_word(&text[spans[k].range()], &text[spans[k + 1].range()])
-                    && is_plain_gap(&text[spans[k].end as usize..spans[k + 1].start as usize])
-            };
-            for k in 0..spans.len().saturating_sub(1) {
-                if !repeated(k) || (k > 0 && repeated(k - 1)) || repeated(k + 1) {
-                    continue;
-                }
-                let first = &text[spans[k].range()];
-                let second = &text[spans[k + 1].range()];
-                if self.is_exempt(text, &spans, k, first, second) {
-                    continue;
-                }
-                let pair = format!("{first} {second}");
-                let span = spans[k + 1].offset(base);
-                let mut diagnostic = rule.report(file, span, |name| match name {
-                    "word" => Some(second),
-                    "match" => Some(pair.as_str()),
-                    _ => None,
-                });
-                diagnostic
-                    .secondary
-                    .push(Label::new(file, spans[k].offset(base)));
-                diagnostic.fix = Some(Fix {
-                    file,
-                    span: Span::new(base + spans[k].end as usize, span.end as usize),
-                    replacement: String::new(),
-                });
-                out.push(diagnostic);
+        if self.scope == Scope::Paragraph {
+            // A finding lies in the paragraph of its two words, and
+            // `Rule::check` drops the findings in paragraphs of roles the
+            // rule does not read: those paragraphs need not be read at all.
+            for paragraph in doc.paragraphs.iter().filter(|p| rule.reads(p.role)) {
+                self.check_unit(rule, file, doc, paragraph.span, out);
+            }
+        } else {
+            for unit in self.scope.units(doc) {
+                self.check_unit(rule, file, doc, unit, out);
             }
         }
+    }
+
+    /// Reports the repeated words of `unit`.
+    fn check_unit(
+        &self,
+        rule: &Rule,
+        file: FileId,
+        doc: &Document<'_>,
+        unit: Span,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let text = doc.slice(unit);
+        let base = unit.start as usize;
+        // Every word of the unit, which only the `allow` phrases need:
+        // made for the few units with a repeated word.
+        let mut spans: Option<Vec<Span>> = None;
+        each_repeated_pair(text, |k, first_span, second_span| {
+            let first = &text[first_span.range()];
+            let second = &text[second_span.range()];
+            let spans = spans.get_or_insert_with(|| words(text).collect());
+            if self.is_exempt(text, spans, k, first, second) {
+                return;
+            }
+            let pair = format!("{first} {second}");
+            let span = second_span.offset(base);
+            let mut diagnostic = rule.report(file, span, |name| match name {
+                "word" => Some(second),
+                "match" => Some(pair.as_str()),
+                _ => None,
+            });
+            diagnostic
+                .secondary
+                .push(Label::new(file, first_span.offset(base)));
+            diagnostic.fix = Some(Fix {
+                file,
+                span: Span::new(base + first_span.end as usize, span.end as usize),
+                replacement: String::new(),
+            });
+            out.push(diagnostic);
+        });
     }
 
     /// Whether the repetition of word `k` (`first`) by word `k + 1`
@@ -422,6 +434,52 @@ impl RepeatedWords {
     }
 }
 
+/// Calls `found` with each word `k` of `text` (and the spans of words `k`
+/// and `k + 1`) that is followed by the same word, ignoring case, with
+/// nothing but white space (at most one line break) between them, unless
+/// the two are part of a run of three or more; in order of `k`.
+///
+/// The words are read once, each compared with the one before it as it
+/// comes: almost no pair is equal, and most differ in their first byte.
+fn each_repeated_pair(text: &str, mut found: impl FnMut(usize, Span, Span)) {
+    let bytes = text.as_bytes();
+    let repeats = |a: Span, b: Span| {
+        // The test `same_word` makes first, without the call: two words
+        // whose first characters are ASCII and differ, ignoring case.
+        if let (Some(x), Some(y)) = (bytes.get(a.start as usize), bytes.get(b.start as usize)) {
+            if x.is_ascii() && y.is_ascii() && !x.eq_ignore_ascii_case(y) {
+                return false;
+            }
+        }
+        same_word(&text[a.range()], &text[b.range()])
+            && is_plain_gap(&text[a.end as usize..b.start as usize])
+    };
+    // The two words before the current one, the older first.
+    let mut pair: (Option<Span>, Option<Span>) = (None, None);
+    // Whether the last of those repeats the first, and whether the first
+    // repeats the word before it.
+    let (mut last, mut before_last) = (false, false);
+    let mut count = 0;
+    scan_words::<false>(text, |word, _, _| {
+        let repeated = pair.1.is_some_and(|p| repeats(p, word));
+        // The pair before this word is reported once it is known that no
+        // third repetition follows it, nor precedes it.
+        if last && !before_last && !repeated {
+            if let (Some(first), Some(second)) = pair {
+                found(count - 2, first, second);
+            }
+        }
+        pair = (pair.1, Some(word));
+        (last, before_last) = (repeated, last);
+        count += 1;
+    });
+    if last && !before_last {
+        if let (Some(first), Some(second)) = pair {
+            found(count - 2, first, second);
+        }
+    }
+}
+
 /// Non-empty white space holding at most one line break.
 fn is_plain_gap(gap: &str) -> bool {
     let mut breaks = 0;
@@ -440,20 +498,104 @@ fn is_plain_gap(gap: &str) -> bool {
     !gap.is_empty() && breaks <= 1
 }
 
-/// One sentence or paragraph, as the unit comparison sees it.
+/// The document's sentences or paragraphs, as the unit comparison sees
+/// them. The words of all pieces are kept in shared vectors that each
+/// piece indexes, not in vectors of its own: most pieces are never
+/// compared, and a document has many.
+#[derive(Default)]
+struct Pieces {
+    list: Vec<Piece>,
+    /// The lowercased words of each piece in turn, as ids shared across
+    /// the document.
+    tokens: Vec<u64>,
+    /// The same ids, each piece's sorted, for a quick upper bound of the
+    /// similarity.
+    sorted: Vec<u64>,
+    /// The ids of words holding a digit, each piece's sorted and
+    /// deduplicated.
+    numbers: Vec<u64>,
+}
+
+/// One sentence or paragraph.
 struct Piece {
     span: Span,
-    /// The lowercased words, as ids shared across the document.
-    tokens: Vec<u64>,
-    /// The same ids sorted, for a quick upper bound of the similarity.
-    sorted: Vec<u64>,
-    /// The ids of words holding a digit, sorted and deduplicated.
-    numbers: Vec<u64>,
+    /// Its words in [`Pieces::tokens`] and [`Pieces::sorted`]; none unless
+    /// it is eligible.
+    words: Range<usize>,
+    /// Its figures in [`Pieces::numbers`].
+    numbers: Range<usize>,
     /// Whether the piece takes part in comparisons at all (`unless`
     /// aside, which is asked only of pieces in a repeat).
     eligible: bool,
     /// The version of an updated story it belongs to.
     section: usize,
+}
+
+impl Pieces {
+    fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// The word ids of piece `k`, in order.
+    fn tokens(&self, k: usize) -> &[u64] {
+        &self.tokens[self.list[k].words.clone()]
+    }
+
+    /// The word ids of piece `k`, sorted.
+    fn sorted(&self, k: usize) -> &[u64] {
+        &self.sorted[self.list[k].words.clone()]
+    }
+
+    /// The ids of the words of piece `k` that hold a digit, sorted and
+    /// deduplicated.
+    fn numbers(&self, k: usize) -> &[u64] {
+        &self.numbers[self.list[k].numbers.clone()]
+    }
+
+    /// Adds a word to the piece being built: its id, and whether it holds
+    /// a digit.
+    fn push_word(&mut self, id: u64, figure: bool) {
+        self.tokens.push(id);
+        if figure {
+            self.numbers.push(id);
+        }
+    }
+
+    /// The number of words added to the piece being built.
+    fn words_pushed(&self) -> usize {
+        self.tokens.len() - self.list.last().map_or(0, |p| p.words.end)
+    }
+
+    /// Ends the piece being built, at `span`: its words are those added
+    /// since the last piece ended, dropped unless it is `eligible`.
+    fn end_piece(&mut self, span: Span, section: usize, eligible: bool) {
+        let words = self.list.last().map_or(0, |p| p.words.end);
+        let numbers = self.list.last().map_or(0, |p| p.numbers.end);
+        if !eligible {
+            self.tokens.truncate(words);
+            self.numbers.truncate(numbers);
+        }
+        self.sorted.extend_from_slice(&self.tokens[words..]);
+        self.sorted[words..].sort_unstable();
+        self.numbers[numbers..].sort_unstable();
+        // Deduplicated in place: each figure moves down over the copies
+        // before it.
+        let mut kept = numbers;
+        for k in numbers..self.numbers.len() {
+            if kept == numbers || self.numbers[k] != self.numbers[kept - 1] {
+                self.numbers[kept] = self.numbers[k];
+                kept += 1;
+            }
+        }
+        self.numbers.truncate(kept);
+        self.list.push(Piece {
+            span,
+            words: words..self.tokens.len(),
+            numbers: numbers..kept,
+            eligible,
+            section,
+        });
+    }
 }
 
 /// A later unit (or block) that repeats an earlier one.
@@ -482,22 +624,24 @@ impl RepeatedUnits {
             *excluded[k].get_or_insert_with(|| {
                 self.unless
                     .as_ref()
-                    .is_some_and(|u| u.is_match(doc.slice(pieces[k].span)))
+                    .is_some_and(|u| u.is_match(doc.slice(pieces.list[k].span)))
             })
         };
         let mut found: Vec<Repeat> = Vec::new();
-        for (j, later) in pieces.iter().enumerate() {
+        let mut earlier_ones = Vec::new();
+        for (j, later) in pieces.list.iter().enumerate() {
             if !later.eligible {
                 continue;
             }
             let mut best: Option<(usize, f64)> = None;
-            for i in candidates.take(j) {
-                let earlier = &pieces[i];
+            candidates.take(j, &mut earlier_ones);
+            for &i in &earlier_ones {
+                let earlier = &pieces.list[i];
                 // Too close, or in another version of an updated story.
                 if j - i < self.min_distance || earlier.section != later.section {
                     continue;
                 }
-                let same = earlier.tokens == later.tokens;
+                let same = pieces.tokens(i) == pieces.tokens(j);
                 let score = if self.identical {
                     if !same {
                         continue;
@@ -506,12 +650,12 @@ impl RepeatedUnits {
                 } else {
                     if same
                         || (self.skip_conflicting_numbers
-                            && conflicting_numbers(&earlier.numbers, &later.numbers))
-                        || similarity_bound(&earlier.sorted, &later.sorted) < self.threshold
+                            && conflicting_numbers(pieces.numbers(i), pieces.numbers(j)))
+                        || similarity_bound(pieces.sorted(i), pieces.sorted(j)) < self.threshold
                     {
                         continue;
                     }
-                    let score = similarity(&earlier.tokens, &later.tokens);
+                    let score = similarity(pieces.tokens(i), pieces.tokens(j));
                     if score < self.threshold {
                         continue;
                     }
@@ -566,8 +710,8 @@ impl RepeatedUnits {
         };
         for block in blocks {
             let span = |(first, last): (usize, usize)| Span {
-                start: pieces[first].span.start,
-                end: pieces[last].span.end,
+                start: pieces.list[first].span.start,
+                end: pieces.list[last].span.end,
             };
             let (earlier, later) = (span(block.earlier), span(block.later));
             let count = block.later.1 - block.later.0 + 1;
@@ -576,7 +720,7 @@ impl RepeatedUnits {
             } else {
                 format!("{count} {name}s")
             };
-            let excerpt = excerpt(doc.slice(pieces[block.later.0].span));
+            let excerpt = excerpt(doc.slice(pieces.list[block.later.0].span));
             let line = line_number(doc, earlier.start).to_string();
             let similarity = format!("{:.0}%", block.similarity * 100.0);
             let mut diagnostic = rule.report(file, later, |key| match key {
@@ -602,56 +746,206 @@ impl RepeatedUnits {
     }
 
     /// The document's sentences or paragraphs, tokenised once.
-    fn pieces(&self, rule: &Rule, doc: &Document<'_>, heading: usize) -> Vec<Piece> {
-        let spans: Vec<(Span, usize)> = if self.paragraphs {
-            doc.paragraphs
-                .iter()
-                .enumerate()
-                .map(|(index, p)| (p.span, index))
-                .collect()
-        } else {
-            doc.sentences
-                .iter()
-                .map(|s| (s.span, s.paragraph))
-                .collect()
+    fn pieces(&self, rule: &Rule, doc: &Document<'_>, heading: usize) -> Pieces {
+        let mut pieces = Pieces::default();
+        let mut add = |span: Span, paragraph: usize| {
+            let text = doc.slice(span);
+            // The cheap tests first: most pieces are never compared. Each
+            // word takes a byte, and so does the gap after it but the
+            // last. `unless` is asked later, of the pieces in a repeat.
+            let mut eligible = paragraph >= heading
+                && rule.reads(doc.paragraphs[paragraph].role)
+                && text.len() + 1 >= self.min_words.saturating_mul(2);
+            if eligible {
+                scan_words::<true>(text, |_, id, figure| pieces.push_word(id, figure));
+                eligible = pieces.words_pushed() >= self.min_words;
+            }
+            pieces.end_piece(span, doc.paragraphs[paragraph].section, eligible);
         };
-        spans
-            .into_iter()
-            .map(|(span, paragraph)| {
-                let text = doc.slice(span);
-                // The cheap tests first: most pieces are never compared.
-                // `unless` is asked later, of the pieces in a repeat.
-                let eligible = paragraph >= heading
-                    && rule.reads(doc.paragraphs[paragraph].role)
-                    && (self.min_words == 0 || words(text).nth(self.min_words - 1).is_some());
-                let mut tokens = Vec::new();
-                let mut numbers = Vec::new();
-                for word in words(text).take_while(|_| eligible) {
-                    let word = &text[word.range()];
-                    // The hash stands for the word: no lowercased copy and no table of
-                    // words is made. Two different words of one document sharing it
-                    // has odds of about one in 10^9; they would count as the same.
-                    let key = folded_hash(word);
-                    tokens.push(key);
-                    if word.bytes().any(|b| b.is_ascii_digit()) {
-                        numbers.push(key);
-                    }
-                }
-                let mut sorted = tokens.clone();
-                sorted.sort_unstable();
-                numbers.sort_unstable();
-                numbers.dedup();
-                Piece {
-                    span,
-                    tokens,
-                    sorted,
-                    numbers,
-                    eligible,
-                    section: doc.paragraphs[paragraph].section,
-                }
-            })
-            .collect()
+        if self.paragraphs {
+            for (index, paragraph) in doc.paragraphs.iter().enumerate() {
+                add(paragraph.span, index);
+            }
+        } else {
+            for sentence in &doc.sentences {
+                add(sentence.span, sentence.paragraph);
+            }
+        }
+        pieces
     }
+}
+
+/// Calls `each` with the span of every word of `text`, exactly as
+/// [`words`] finds them, and with `IDS` also the word's id and whether it
+/// holds a digit (otherwise 0 and false).
+///
+/// The id stands for the word: it is the word's [`folded_hash`], computed
+/// here for an ASCII word in the pass that finds it. No lowercased copy and
+/// no table of words is made. Two different words of one document sharing
+/// an id has odds of about one in 10^9; they would count as the same.
+///
+/// Both rules of this kind read every word of most paragraphs, which makes
+/// this loop their largest cost: it goes through the ASCII letters and
+/// digits of a word in one tight run over a table, and leaves joiners and
+/// characters outside ASCII to [`continuation`]. A test compares it with
+/// [`words`] on random text.
+#[inline(always)]
+fn scan_words<const IDS: bool>(text: &str, mut each: impl FnMut(Span, u64, bool)) {
+    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const FNV_PRIME: u64 = 0x0100_0000_01b3;
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    loop {
+        // The start of the next word.
+        let start = loop {
+            let Some(&byte) = bytes.get(at) else {
+                return;
+            };
+            match WORD_BYTES[usize::from(byte)] {
+                OTHER | JOINER => at += 1,
+                NON_ASCII => match char_at(text, at) {
+                    (true, _) => break at,
+                    (false, len) => at += len,
+                },
+                _ => break at,
+            }
+        };
+        // FNV-1a over the lowercased bytes, as `folded_hash` computes it
+        // for an ASCII word; a word with other characters is hashed by
+        // `folded_hash` itself. Digits are the lowest of the bytes.
+        let mut hash = FNV_OFFSET;
+        let mut lowest = u8::MAX;
+        let mut ascii = true;
+        loop {
+            // The ASCII letters and digits of the word, in one run.
+            let mut stop = OTHER;
+            while let Some(&byte) = bytes.get(at) {
+                let lower = WORD_BYTES[usize::from(byte)];
+                if lower < ALPHANUMERIC {
+                    stop = lower;
+                    break;
+                }
+                if IDS {
+                    hash = (hash ^ u64::from(lower)).wrapping_mul(FNV_PRIME);
+                    lowest = lowest.min(lower);
+                }
+                at += 1;
+            }
+            if stop == OTHER {
+                break;
+            }
+            match continuation(text, at) {
+                Continuation::End => break,
+                Continuation::Joiner(joiner) => {
+                    if IDS {
+                        hash = (hash ^ u64::from(joiner)).wrapping_mul(FNV_PRIME);
+                    }
+                    // The letter or digit after it is taken by the run.
+                    at += 1;
+                }
+                Continuation::NonAscii(len) => {
+                    ascii = false;
+                    at += len;
+                }
+            }
+        }
+        let span = Span::new(start, at);
+        if IDS && !ascii {
+            let word = &text[start..at];
+            hash = folded_hash(word);
+            lowest = if word.bytes().any(|b| b.is_ascii_digit()) {
+                b'0'
+            } else {
+                u8::MAX
+            };
+        }
+        each(span, hash, lowest <= b'9');
+    }
+}
+
+/// What [`WORD_BYTES`] holds for an ASCII byte that is neither a letter,
+/// a digit nor a joiner.
+const OTHER: u8 = 0;
+/// What [`WORD_BYTES`] holds for `'`, `-` and `.`, kept inside a word.
+const JOINER: u8 = 1;
+/// What [`WORD_BYTES`] holds for a byte of a character outside ASCII.
+const NON_ASCII: u8 = 2;
+/// The least value [`WORD_BYTES`] holds for a letter or digit (`0`).
+const ALPHANUMERIC: u8 = b'0';
+
+/// For each byte: an ASCII letter or digit lowercased, or what else it is
+/// to a word ([`OTHER`], [`JOINER`], [`NON_ASCII`]).
+static WORD_BYTES: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = if !b.is_ascii() {
+            NON_ASCII
+        } else if b.is_ascii_alphanumeric() {
+            b.to_ascii_lowercase()
+        } else if matches!(b, b'\'' | b'-' | b'.') {
+            JOINER
+        } else {
+            OTHER
+        };
+        byte += 1;
+    }
+    table
+};
+
+/// How a word goes on at a byte that is a joiner or outside ASCII.
+enum Continuation {
+    /// The word ends before it.
+    End,
+    /// This ASCII joiner, then a letter or digit in ASCII.
+    Joiner(u8),
+    /// This many bytes, taking in characters outside ASCII: a letter or
+    /// digit, or a joiner and the letter or digit after it.
+    NonAscii(usize),
+}
+
+/// How the word that reached byte `at` of `text` (a joiner, or the start
+/// of a character outside ASCII) goes on, as [`words`] decides it: a joiner
+/// (`'`, `-`, `.`, `\u{2019}`) is kept only when a letter or digit follows
+/// it, and a letter or digit outside ASCII continues the word.
+fn continuation(text: &str, at: usize) -> Continuation {
+    let bytes = text.as_bytes();
+    let Some(&byte) = bytes.get(at) else {
+        return Continuation::End;
+    };
+    let joiner = if byte.is_ascii() {
+        1
+    } else if bytes[at..].starts_with("\u{2019}".as_bytes()) {
+        3
+    } else {
+        return match char_at(text, at) {
+            (true, len) => Continuation::NonAscii(len),
+            (false, _) => Continuation::End,
+        };
+    };
+    match bytes.get(at + joiner) {
+        Some(&next) if next.is_ascii_alphanumeric() => {
+            if joiner == 1 {
+                Continuation::Joiner(byte)
+            } else {
+                Continuation::NonAscii(joiner)
+            }
+        }
+        Some(next) if !next.is_ascii() => match char_at(text, at + joiner) {
+            (true, len) => Continuation::NonAscii(joiner + len),
+            (false, _) => Continuation::End,
+        },
+        _ => Continuation::End,
+    }
+}
+
+/// Whether the character at byte `at` of `text` (on a character boundary)
+/// is a letter or digit, and its length.
+fn char_at(text: &str, at: usize) -> (bool, usize) {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
 }
 
 /// The earlier pieces worth comparing with each piece, found through an
@@ -669,14 +963,21 @@ impl RepeatedUnits {
 /// candidate is dropped as soon as the words left after the current ones
 /// could no longer make up the overlap needed. Repeated words count as
 /// distinct elements (`the`, `the#2`), as the bound counts them.
+///
+/// Any order that is the same for every piece keeps the filter sound,
+/// since candidates are then compared exactly; so elements are ordered by
+/// how many pieces hold them, ties broken by their number, which is one
+/// integer to sort.
 struct Candidates {
-    /// Each eligible piece's prefix, as elements (word, occurrence).
-    prefixes: Vec<Vec<Element>>,
+    /// The prefixes of the pieces, as element numbers, one after another.
+    prefix_elements: Vec<u32>,
+    /// Each piece's prefix in `prefix_elements` (empty unless eligible).
+    prefixes: Vec<Range<usize>>,
     /// Each piece's number of words.
     lengths: Vec<usize>,
-    /// Under each prefix element, the last of its postings (an index into
-    /// `postings`).
-    index: FxHashMap<Element, usize>,
+    /// Under each element, the last of its postings (an index into
+    /// `postings`), or [`NO_POSTING`].
+    heads: Vec<u32>,
     /// The pieces indexed so far holding an element, with its position in
     /// their order, each linked to the one indexed before it under the
     /// same element: one vector for the whole document, not one per word.
@@ -691,91 +992,114 @@ struct Candidates {
     counts: Vec<(usize, Option<usize>)>,
 }
 
-/// A word of a piece and which occurrence of it in the piece it is.
-type Element = (u64, u32);
-
 /// A piece holding a prefix element, and the element's position in its
 /// order.
+#[derive(Clone, Copy)]
 struct Posting {
-    piece: usize,
-    position: usize,
-    /// The posting indexed before it under the same element.
-    previous: Option<usize>,
+    piece: u32,
+    position: u32,
+    /// The posting indexed before it under the same element, or
+    /// [`NO_POSTING`].
+    previous: u32,
 }
 
-/// The prefix element of a piece without words, so that two such pieces
-/// (which are identical) still meet.
-const NO_WORDS: Element = (u64::MAX, u32::MAX);
+/// The end of a chain of postings.
+const NO_POSTING: u32 = u32::MAX;
+
+/// The element number of the prefix of a piece without words, so that two
+/// such pieces (which are identical) still meet.
+const NO_WORDS: u32 = 0;
 
 impl Candidates {
-    fn new(pieces: &[Piece], threshold: f64) -> Candidates {
-        // How many eligible pieces hold each word: the rarity order.
-        let mut frequency: FxHashMap<u64, u32> = FxHashMap::default();
-        for piece in pieces.iter().filter(|p| p.eligible) {
-            let mut last = None;
-            for &id in &piece.sorted {
-                if last != Some(id) {
-                    *frequency.entry(id).or_default() += 1;
-                    last = Some(id);
-                }
-            }
-        }
-        let prefixes = pieces
-            .iter()
-            .map(|piece| {
-                if !piece.eligible {
-                    return Vec::new();
-                }
-                if piece.sorted.is_empty() {
-                    return vec![NO_WORDS];
-                }
-                let mut elements: Vec<(u32, Element)> = Vec::with_capacity(piece.sorted.len());
-                let mut occurrence = 0u32;
-                for (k, &id) in piece.sorted.iter().enumerate() {
-                    occurrence = if k > 0 && piece.sorted[k - 1] == id {
-                        occurrence + 1
-                    } else {
-                        0
-                    };
-                    elements.push((frequency[&id], (id, occurrence)));
-                }
-                elements.sort_unstable();
-                let n = elements.len();
-                let length = n + 1 - min_overlap(threshold, n).clamp(1, n);
-                elements[..length].iter().map(|&(_, e)| e).collect()
-            })
-            .collect();
-        Candidates {
-            prefixes,
-            lengths: pieces.iter().map(|p| p.sorted.len()).collect(),
-            index: FxHashMap::default(),
+    fn new(pieces: &Pieces, threshold: f64) -> Candidates {
+        let mut candidates = Candidates {
+            prefix_elements: Vec::new(),
+            prefixes: Vec::with_capacity(pieces.len()),
+            lengths: pieces.list.iter().map(|p| p.words.len()).collect(),
+            heads: Vec::new(),
             postings: Vec::new(),
             threshold,
             everything: threshold <= 0.0,
             seen: Vec::new(),
             counts: vec![(usize::MAX, None); pieces.len()],
+        };
+        if candidates.everything {
+            return candidates;
         }
+        // Each word of each eligible piece, in its sorted order, as the
+        // number of its element (word, occurrence), and how many pieces
+        // hold each element: the rarity order.
+        let mut table = ElementTable::default();
+        // Element 0 is `NO_WORDS`.
+        let mut frequency: Vec<u32> = vec![0];
+        let mut elements: Vec<u32> = Vec::with_capacity(pieces.sorted.len());
+        for (k, piece) in pieces.list.iter().enumerate() {
+            if !piece.eligible {
+                continue;
+            }
+            let sorted = pieces.sorted(k);
+            let mut occurrence = 0u32;
+            for (at, &id) in sorted.iter().enumerate() {
+                occurrence = if at > 0 && sorted[at - 1] == id {
+                    occurrence + 1
+                } else {
+                    0
+                };
+                let element = table.number(id, occurrence, &mut frequency);
+                frequency[element as usize] += 1;
+                elements.push(element);
+            }
+        }
+        // Each prefix: the rarest elements of the piece, as many as
+        // needed.
+        let mut keys: Vec<u64> = Vec::new();
+        let mut words = elements.iter();
+        for (k, piece) in pieces.list.iter().enumerate() {
+            let start = candidates.prefix_elements.len();
+            let n = pieces.sorted(k).len();
+            if piece.eligible && n == 0 {
+                candidates.prefix_elements.push(NO_WORDS);
+            } else if piece.eligible {
+                keys.clear();
+                keys.extend(words.by_ref().take(n).map(|&element| {
+                    u64::from(frequency[element as usize]) << 32 | u64::from(element)
+                }));
+                keys.sort_unstable();
+                let length = n + 1 - min_overlap(threshold, n).clamp(1, n);
+                // The low half of a key is the element's number.
+                candidates
+                    .prefix_elements
+                    .extend(keys[..length].iter().map(|&key| key as u32));
+            }
+            candidates
+                .prefixes
+                .push(start..candidates.prefix_elements.len());
+        }
+        candidates.heads = vec![NO_POSTING; frequency.len()];
+        candidates
     }
 
-    /// The earlier eligible pieces that may repeat piece `j`, in order;
-    /// then indexes `j` for the pieces after it.
-    fn take(&mut self, j: usize) -> Vec<usize> {
+    /// Fills `found` with the earlier eligible pieces that may repeat
+    /// piece `j`, in order; then indexes `j` for the pieces after it.
+    fn take(&mut self, j: usize, found: &mut Vec<usize>) {
+        found.clear();
         if self.everything {
-            let found = self.seen.clone();
+            found.extend_from_slice(&self.seen);
             self.seen.push(j);
-            return found;
+            return;
         }
         let n = self.lengths[j];
-        let mut found = Vec::new();
-        for (p, element) in self.prefixes[j].iter().enumerate() {
-            let mut next = self.index.get(element).copied();
-            while let Some(at) = next {
+        let prefix = self.prefixes[j].clone();
+        for (p, &element) in self.prefix_elements[prefix.clone()].iter().enumerate() {
+            let mut next = self.heads[element as usize];
+            while next != NO_POSTING {
                 let Posting {
-                    piece: i,
-                    position: q,
+                    piece,
+                    position,
                     previous,
-                } = self.postings[at];
+                } = self.postings[next as usize];
                 next = previous;
+                let (i, q) = (piece as usize, position as usize);
                 let m = self.lengths[i];
                 let (last, count) = &mut self.counts[i];
                 if *last != j {
@@ -798,17 +1122,75 @@ impl Candidates {
                 }
             }
         }
-        for (p, element) in self.prefixes[j].iter().enumerate() {
-            let previous = self.index.insert(*element, self.postings.len());
+        for (p, &element) in self.prefix_elements[prefix].iter().enumerate() {
+            let head = &mut self.heads[element as usize];
+            let previous = std::mem::replace(head, self.postings.len() as u32);
             self.postings.push(Posting {
-                piece: j,
-                position: p,
+                piece: j as u32,
+                position: p as u32,
                 previous,
             });
         }
         found.retain(|&i| self.counts[i].1.is_some());
         found.sort_unstable();
-        found
+    }
+}
+
+/// The numbers of the elements (word, occurrence) of a document: an open
+/// hash table with linear probing, keyed by the word's id (already a hash)
+/// and the occurrence, growing at half full.
+#[derive(Default)]
+struct ElementTable {
+    /// (id, occurrence, number + 1), or all 0 for a free slot.
+    slots: Vec<(u64, u32, u32)>,
+    used: usize,
+}
+
+impl ElementTable {
+    /// The number of element (`id`, `occurrence`): the one it was given,
+    /// or for a new element the length of `frequency`, to which a 0 is
+    /// added for it.
+    fn number(&mut self, id: u64, occurrence: u32, frequency: &mut Vec<u32>) -> u32 {
+        if 2 * (self.used + 1) > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = Self::slot(id, occurrence) & mask;
+        loop {
+            let (key, nth, number) = self.slots[at];
+            if number == 0 {
+                let number = frequency.len() as u32;
+                frequency.push(0);
+                self.slots[at] = (id, occurrence, number + 1);
+                self.used += 1;
+                return number;
+            }
+            if key == id && nth == occurrence {
+                return number - 1;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Where an element's search starts, before masking: the high bits of
+    /// a multiplication, which mix in the occurrence.
+    fn slot(id: u64, occurrence: u32) -> usize {
+        let mixed = (id ^ u64::from(occurrence)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (mixed >> 32) as usize
+    }
+
+    /// Doubles the table (to 1,024 slots at first).
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1024);
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0, 0); size]);
+        let mask = size - 1;
+        for slot in old.into_iter().filter(|s| s.2 != 0) {
+            let mut at = Self::slot(slot.0, slot.1) & mask;
+            while self.slots[at].2 != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = slot;
+        }
     }
 }
 
@@ -985,38 +1367,189 @@ mod tests {
             state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
             (state >> 33) % n
         };
-        let pieces: Vec<Piece> = (0..300)
-            .map(|_| {
-                let tokens: Vec<u64> = (0..next(20)).map(|_| next(30)).collect();
-                let mut sorted = tokens.clone();
-                sorted.sort_unstable();
-                Piece {
-                    span: Span::new(0, 0),
-                    tokens,
-                    sorted,
-                    numbers: Vec::new(),
-                    eligible: next(10) != 0,
-                    section: 0,
-                }
-            })
-            .collect();
+        let mut pieces = Pieces::default();
+        for _ in 0..300 {
+            for _ in 0..next(20) {
+                pieces.push_word(next(30), false);
+            }
+            pieces.end_piece(Span::new(0, 0), 0, next(10) != 0);
+        }
+        let eligible = |k: usize| pieces.list[k].eligible;
         for threshold in [1.0, 0.9, 0.65, 0.3, 0.0] {
             let mut candidates = Candidates::new(&pieces, threshold);
-            for (j, later) in pieces.iter().enumerate().filter(|(_, p)| p.eligible) {
-                let found = candidates.take(j);
+            let mut found = Vec::new();
+            for j in (0..pieces.len()).filter(|&j| eligible(j)) {
+                candidates.take(j, &mut found);
                 let needed: Vec<usize> = (0..j)
                     .filter(|&i| {
-                        pieces[i].eligible
-                            && similarity_bound(&pieces[i].sorted, &later.sorted) >= threshold
+                        eligible(i)
+                            && similarity_bound(pieces.sorted(i), pieces.sorted(j)) >= threshold
                     })
                     .collect();
                 for i in &needed {
                     assert!(found.contains(i), "{threshold}: {i} and {j} missed");
                 }
                 assert!(found.windows(2).all(|w| w[0] < w[1]), "in order, once");
-                assert!(found.iter().all(|&i| i < j && pieces[i].eligible));
+                assert!(found.iter().all(|&i| i < j && eligible(i)));
             }
         }
+    }
+
+    /// The repeated pairs as `RepeatedWords::check` found them before
+    /// [`each_repeated_pair`]: every word collected, and each pair tested
+    /// with its neighbours.
+    fn repeated_pairs_reference(text: &str) -> Vec<usize> {
+        let spans: Vec<Span> = words(text).collect();
+        let repeated = |k: usize| {
+            k + 1 < spans.len()
+                && same_word(&text[spans[k].range()], &text[spans[k + 1].range()])
+                && is_plain_gap(&text[spans[k].end as usize..spans[k + 1].start as usize])
+        };
+        (0..spans.len().saturating_sub(1))
+            .filter(|&k| repeated(k) && !(k > 0 && repeated(k - 1)) && !repeated(k + 1))
+            .collect()
+    }
+
+    #[test]
+    fn repeated_pairs_match_the_reference() {
+        // Short texts over a few words that are the same but for case (in
+        // and out of ASCII) and separators that do and do not make a plain
+        // gap, from a fixed linear congruential sequence: runs of two,
+        // three and more are frequent.
+        let vocabulary = [
+            "the",
+            "The",
+            "THE",
+            "a",
+            "A",
+            "über",
+            "Über",
+            "ÜBER",
+            "1",
+            "İs",
+            "i\u{307}s",
+            "x",
+        ];
+        let gaps = [
+            " ", "  ", "\n", "\n\n", ", ", " \r\n ", "\r\r", "-", "\u{2019}", "\t",
+        ];
+        let mut state = 2024u64;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+            (state >> 33) as usize % n
+        };
+        let mut pairs = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for k in 0..next(12) {
+                if k > 0 || next(3) == 0 {
+                    text.push_str(gaps[next(gaps.len())]);
+                }
+                // Mostly the first few words, so that runs are frequent.
+                let limit = 4 + next(vocabulary.len() - 3);
+                text.push_str(vocabulary[next(limit)]);
+            }
+            let spans: Vec<Span> = words(&text).collect();
+            let mut found = Vec::new();
+            each_repeated_pair(&text, |k, first, second| {
+                assert_eq!((first, second), (spans[k], spans[k + 1]), "{text:?}");
+                found.push(k);
+            });
+            assert_eq!(found, repeated_pairs_reference(&text), "{text:?}");
+            pairs += found.len();
+        }
+        assert!(pairs > 1000, "the texts repeat words often enough: {pairs}");
+    }
+
+    #[test]
+    fn scanned_words_are_the_document_words_with_folded_hashes() {
+        // Random text over characters that start, continue, join and end
+        // words, in and out of ASCII, from a fixed linear congruential
+        // sequence.
+        let alphabet = [
+            "a", "B", "z", "Q", "7", "0", "'", "-", ".", " ", "\n", ",", "\u{2019}", "é", "Ü", "İ",
+            "\u{212A}", "ß", "—", "“", "”", "\u{307}", "😀", "٣", "\t", "/",
+        ];
+        let mut state = 7u64;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+            (state >> 33) as usize % n
+        };
+        let mut count = 0;
+        for _ in 0..20_000 {
+            let length = next(16);
+            let text: String = (0..length)
+                .map(|_| alphabet[next(alphabet.len())])
+                .collect();
+            let expected: Vec<(Span, u64, bool)> = words(&text)
+                .map(|w| {
+                    let word = &text[w.range()];
+                    (
+                        w,
+                        folded_hash(word),
+                        word.bytes().any(|b| b.is_ascii_digit()),
+                    )
+                })
+                .collect();
+            let mut scanned = Vec::new();
+            scan_words::<true>(&text, |span, id, figure| scanned.push((span, id, figure)));
+            assert_eq!(scanned, expected, "{text:?}");
+            let mut spans = Vec::new();
+            scan_words::<false>(&text, |span, _, _| spans.push(span));
+            assert!(spans.iter().eq(expected.iter().map(|e| &e.0)), "{text:?}");
+            count += spans.len();
+        }
+        assert!(count > 20_000, "the texts have words enough: {count}");
+        // The Kelvin sign lowercases to an ASCII `k`.
+        let ids = |text: &str| {
+            let mut ids = Vec::new();
+            scan_words::<true>(text, |_, id, _| ids.push(id));
+            ids
+        };
+        assert_eq!(ids("\u{212A}ilo"), ids("KILO"));
+    }
+
+    #[test]
+    fn pieces_keep_their_own_words() {
+        let mut pieces = Pieces::default();
+        for (ids, eligible) in [
+            (&[3, 1, 3][..], true),
+            (&[7, 8], false),
+            (&[], true),
+            (&[2, 2, 1], true),
+        ] {
+            for &id in ids {
+                pieces.push_word(id, id != 1);
+            }
+            pieces.end_piece(Span::new(0, 0), 0, eligible);
+        }
+        assert_eq!(pieces.tokens(0), [3, 1, 3]);
+        assert_eq!(pieces.sorted(0), [1, 3, 3]);
+        assert_eq!(pieces.numbers(0), [3]);
+        assert!(pieces.tokens(1).is_empty() && pieces.numbers(1).is_empty());
+        assert!(pieces.tokens(2).is_empty());
+        assert_eq!(pieces.tokens(3), [2, 2, 1]);
+        assert_eq!(pieces.sorted(3), [1, 2, 2]);
+        assert_eq!(pieces.numbers(3), [2]);
+    }
+
+    #[test]
+    fn element_numbers_are_kept_as_the_table_grows() {
+        let mut table = ElementTable::default();
+        let mut frequency = vec![0];
+        // Ids that differ in their low bits only, and the same ids again
+        // with another occurrence: past several doublings.
+        let elements: Vec<(u64, u32)> = (0..3000u64).flat_map(|id| [(id, 0), (id, 1)]).collect();
+        let numbers: Vec<u32> = elements
+            .iter()
+            .map(|&(id, nth)| table.number(id, nth, &mut frequency))
+            .collect();
+        assert_eq!(numbers, (1..=6000).collect::<Vec<u32>>());
+        assert_eq!(frequency.len(), 6001);
+        for (&(id, nth), &number) in elements.iter().zip(&numbers) {
+            assert_eq!(table.number(id, nth, &mut frequency), number);
+        }
+        assert_eq!(frequency.len(), 6001);
     }
 
     #[test]
