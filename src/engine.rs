@@ -16,6 +16,7 @@ use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::document::Document;
 use crate::fact_sheet::FactSheets;
 use crate::input;
+use crate::kinds::pattern::{shared_searches, SharedSearch};
 use crate::kinds::{Evidence, Grouping};
 use crate::rules::RuleSet;
 use crate::source::{FileId, SourceFile, Sources};
@@ -43,6 +44,9 @@ pub struct Analysis {
 /// returns every finding, sorted.
 pub struct Linter<'r> {
     rules: &'r RuleSet,
+    /// The pattern rules searched together, and which (if any) each rule
+    /// belongs to.
+    shared: (Vec<SharedSearch>, Vec<Option<usize>>),
     findings: Vec<Diagnostic>,
     /// Evidence by (rule index, group key), in file order within a group.
     evidence: BTreeMap<(usize, String), Vec<(FileId, Evidence)>>,
@@ -53,6 +57,7 @@ impl<'r> Linter<'r> {
     pub fn new(rules: &'r RuleSet) -> Self {
         Linter {
             rules,
+            shared: shared_searches(&rules.rules),
             findings: Vec::new(),
             evidence: BTreeMap::new(),
             sheets: FactSheets::default(),
@@ -79,9 +84,18 @@ impl<'r> Linter<'r> {
         let view = input::prose_view(source.name(), source.text());
         let doc = Document::parse(&view);
         let mut analysis = Analysis::default();
+        let (searches, search_of) = &self.shared;
+        let mut cleared: Vec<Option<Vec<bool>>> = vec![None; searches.len()];
         for (index, rule) in self.rules.rules.iter().enumerate() {
             match rule.kind.grouping() {
-                None => rule.check(file, &doc, &mut analysis.findings),
+                None => {
+                    let units = search_of[index].map(|search| {
+                        cleared[search]
+                            .get_or_insert_with(|| searches[search].units(&doc))
+                            .as_slice()
+                    });
+                    rule.check_cleared(file, &doc, &mut analysis.findings, units);
+                }
                 Some(_) => {
                     if let Some(evidence) = rule.kind.gather(rule, file, &doc) {
                         analysis.evidence.push((index, evidence));

@@ -100,8 +100,21 @@ pub enum Kind {
 impl Kind {
     /// Runs the kind for `rule` over one document.
     pub fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        self.check_cleared(rule, file, doc, out, None);
+    }
+
+    /// [`Kind::check`], with the units a shared search cleared
+    /// ([`pattern::SharedSearch`]) for a pattern rule.
+    pub fn check_cleared(
+        &self,
+        rule: &Rule,
+        file: FileId,
+        doc: &Document<'_>,
+        out: &mut Vec<Diagnostic>,
+        cleared: Option<&[bool]>,
+    ) {
         match self {
-            Kind::Pattern(kind) => kind.check(rule, file, doc, out),
+            Kind::Pattern(kind) => kind.check(rule, file, doc, out, cleared),
             Kind::Sentence(kind) => kind.check(rule, file, doc, out),
             Kind::Repetition(kind) => kind.check(rule, file, doc, out),
             Kind::Spelling(kind) => kind.check(rule, file, doc, out),

@@ -24,7 +24,7 @@
 use crate::rules::RuleRegex;
 
 use super::scope::Scope;
-use super::KindInfo;
+use super::{Kind, KindInfo};
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::document::Document;
 use crate::rules::reader::TableReader;
@@ -83,6 +83,94 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Pattern
     })
 }
 
+/// The pattern rules of one scope, searched together first.
+///
+/// Most units of a document match none of the pattern rules, and each rule
+/// searches every unit of its scope. The alternation of their patterns
+/// searches each unit once and clears it for all of them; only a unit it
+/// matches is searched by each rule. The alternation matches a unit
+/// exactly when one of the patterns does, so the findings are the same.
+#[derive(Debug)]
+pub struct SharedSearch {
+    scope: Scope,
+    /// Indices of the rules, in the rule set.
+    rules: Vec<usize>,
+    any: RuleRegex,
+}
+
+/// The shared searches of `rules`: one for each scope that two or more
+/// pattern rules read (by rule index: the search it belongs to, if any).
+pub fn shared_searches(rules: &[Rule]) -> (Vec<SharedSearch>, Vec<Option<usize>>) {
+    let mut searches: Vec<SharedSearch> = Vec::new();
+    let mut of_rule = vec![None; rules.len()];
+    let patterns = || {
+        rules
+            .iter()
+            .enumerate()
+            .filter_map(|(index, rule)| match &rule.kind {
+                Kind::Pattern(pattern) => Some((index, pattern)),
+                _ => None,
+            })
+    };
+    let mut scopes: Vec<Scope> = patterns().map(|(_, p)| p.scope).collect();
+    scopes.sort_by_key(|scope| format!("{scope:?}"));
+    scopes.dedup();
+    for scope in scopes {
+        let members: Vec<(usize, &Pattern)> =
+            patterns().filter(|(_, p)| p.scope == scope).collect();
+        if members.len() < 2 {
+            continue;
+        }
+        let regexes: Vec<&RuleRegex> = members.iter().map(|(_, p)| &p.regex).collect();
+        let Some(any) = RuleRegex::any_of(&regexes, SHARED_SIZE_LIMIT) else {
+            continue;
+        };
+        for &(index, _) in &members {
+            of_rule[index] = Some(searches.len());
+        }
+        searches.push(SharedSearch {
+            scope,
+            rules: members.iter().map(|&(index, _)| index).collect(),
+            any,
+        });
+    }
+    (searches, of_rule)
+}
+
+/// The compiled-size limit of a shared search: past it, the rules search
+/// on their own.
+const SHARED_SIZE_LIMIT: usize = 1 << 25;
+
+impl SharedSearch {
+    /// For each unit of the scope in `doc`, in order, whether one of the
+    /// rules' patterns may match it. (A unit whose text calls for another
+    /// form than the near-ASCII one, which is rare, is left to the rules
+    /// rather than compile another form of a large alternation.)
+    pub fn units(&self, doc: &Document<'_>) -> Vec<bool> {
+        self.scope
+            .units(doc)
+            .map(|unit| {
+                let characters = doc.characters(unit);
+                let text = doc.slice(unit);
+                unit.start != unit.end
+                    && match self.any.near_ascii_for(characters) {
+                        Some(near) => near.is_match(text),
+                        // A user's rules: every form was compiled at load.
+                        None if !self.any.is_prechecked() => {
+                            self.any.for_characters(characters).is_match(text)
+                        }
+                        None => true,
+                    }
+            })
+            .collect()
+    }
+
+    /// The rules searched together, by index in the rule set.
+    pub fn rules(&self) -> &[usize] {
+        &self.rules
+    }
+}
+
 impl Pattern {
     pub fn placeholders(&self) -> Vec<String> {
         std::iter::once("match".to_owned())
@@ -90,11 +178,20 @@ impl Pattern {
             .collect()
     }
 
-    pub fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
-        for unit in self.scope.units(doc) {
+    /// Reports every match in `doc`. `cleared`, from the rule's
+    /// [`SharedSearch`], says for each unit whether it may match at all.
+    pub fn check(
+        &self,
+        rule: &Rule,
+        file: FileId,
+        doc: &Document<'_>,
+        out: &mut Vec<Diagnostic>,
+        cleared: Option<&[bool]>,
+    ) {
+        for (index, unit) in self.scope.units(doc).enumerate() {
             // Only an empty match fits in an empty unit (a blank line),
             // and an empty match is never reported.
-            if unit.start == unit.end {
+            if unit.start == unit.end || cleared.is_some_and(|c| c.get(index) == Some(&false)) {
                 continue;
             }
             let haystack = doc.slice(unit);
@@ -176,5 +273,111 @@ pub fn describe_fix(replacement: &str) -> String {
         "replace with a single space".to_owned()
     } else {
         format!("replace with `{}`", escape_invisible(replacement))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{builtin, RuleFile, RuleSet};
+    use crate::source::Sources;
+
+    fn every_shipped_rule() -> RuleSet {
+        let mut files = builtin::rule_files();
+        files.extend(
+            builtin::pack_names()
+                .iter()
+                .filter_map(|name| builtin::pack(name)),
+        );
+        let (rules, problems) = RuleSet::load(&mut Sources::new(), files);
+        assert!(problems.is_empty());
+        rules
+    }
+
+    /// Lines of the seeds and of awkward text, with every kind of
+    /// character a form is chosen for.
+    fn texts() -> Vec<String> {
+        let mut texts: Vec<String> = std::fs::read_dir("seeds")
+            .unwrap()
+            .flat_map(|entry| {
+                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+                text.lines().map(str::to_owned).collect::<Vec<_>>()
+            })
+            .collect();
+        texts.extend(
+            [
+                "In July, aArrests rose  sharply. Story in development, more to follow.",
+                "The Uzbekistan was named; José said “the Russia of old” — TK",
+                "For more CNN news and newsletters create an account at CNN.com",
+                "Emoji ☺ and Cyrillic жж with\u{a0}a no-break space and XX marks",
+            ]
+            .map(str::to_owned),
+        );
+        texts
+    }
+
+    /// Checks, on every text, that a unit the shared search clears is one
+    /// that none of its rules matches, and that the search clears some.
+    fn clears_only_what_no_rule_matches(rules: &RuleSet) {
+        let (searches, _) = shared_searches(&rules.rules);
+        assert!(!searches.is_empty());
+        let (mut cleared, mut kept) = (0, 0);
+        for text in texts() {
+            let doc = Document::parse(&text);
+            for search in &searches {
+                for (unit, may_match) in search.scope.units(&doc).zip(search.units(&doc)) {
+                    let matched =
+                        search
+                            .rules()
+                            .iter()
+                            .any(|&index| match &rules.rules[index].kind {
+                                Kind::Pattern(pattern) => pattern.regex.is_match(doc.slice(unit)),
+                                _ => unreachable!("only pattern rules are searched together"),
+                            });
+                    assert!(may_match || !matched, "{:?} in {text:?}", doc.slice(unit));
+                    cleared += usize::from(!may_match && unit.start != unit.end);
+                    kept += usize::from(may_match);
+                }
+            }
+        }
+        assert!(cleared > 0 && kept > 0, "{cleared} cleared, {kept} kept");
+    }
+
+    #[test]
+    fn the_shared_searches_of_shipped_rules_compile_in_every_form() {
+        let rules = every_shipped_rule();
+        for search in shared_searches(&rules.rules).0 {
+            search.any.check_every_form().unwrap();
+        }
+    }
+
+    #[test]
+    fn a_shared_search_clears_only_units_no_rule_matches() {
+        clears_only_what_no_rule_matches(&every_shipped_rule());
+        // A user's rules, compiled in full at load.
+        let user = RuleFile {
+            name: "mine.toml".to_owned(),
+            text: r#"
+[[rule]]
+id = "twice-spaced"
+kind = "pattern"
+severity = "warning"
+description = "Two spaces"
+message = "two spaces"
+pattern = '\w  \w'
+
+[[rule]]
+id = "placeholder"
+kind = "pattern"
+severity = "error"
+description = "A placeholder"
+message = "placeholder"
+pattern = '(?i)\b(?P<span>tk|more to follow)\b'
+"#
+            .to_owned(),
+        };
+        let (rules, problems) = RuleSet::load(&mut Sources::new(), vec![user]);
+        assert!(problems.is_empty(), "{problems:?}");
+        clears_only_what_no_rule_matches(&rules);
     }
 }

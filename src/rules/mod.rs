@@ -96,8 +96,20 @@ impl Rule {
     /// does not read (a caption, a share bar) is dropped here, the same way
     /// for every kind.
     pub fn check(&self, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+        self.check_cleared(file, doc, out, None);
+    }
+
+    /// [`Rule::check`], with the units a shared search of pattern rules
+    /// cleared ([`crate::kinds::pattern::SharedSearch`]).
+    pub fn check_cleared(
+        &self,
+        file: FileId,
+        doc: &Document<'_>,
+        out: &mut Vec<Diagnostic>,
+        cleared: Option<&[bool]>,
+    ) {
         let start = out.len();
-        self.kind.check(self, file, doc, out);
+        self.kind.check_cleared(self, file, doc, out, cleared);
         if self.roles != RoleSet::ALL {
             let found = out.split_off(start);
             out.extend(found.into_iter().filter(|d| {

@@ -289,6 +289,30 @@ impl RuleRegex {
         self.for_text(text).captures_at(text, 0)
     }
 
+    /// A regex that matches where any of `regexes` matches: their
+    /// alternation, without their capture groups. Built like each of them
+    /// ([`RuleRegex::prechecked`] when all were), within `size_limit`;
+    /// `None` if it is over the limit.
+    pub(crate) fn any_of(regexes: &[&RuleRegex], size_limit: usize) -> Option<RuleRegex> {
+        let parts = regexes
+            .iter()
+            .map(|regex| parse(&regex.regex.pattern).map(without_captures))
+            .collect::<Result<Vec<Hir>, _>>()
+            .ok()?;
+        // The parse printed is a pattern with the same meaning.
+        let pattern = Hir::alternation(parts).to_string();
+        // Built from shipped patterns only, it is checked in every form by
+        // the tests of the shipped rules.
+        let prechecked = regexes.iter().all(|regex| regex.near_ascii.is_some());
+        RuleRegex::compile(&pattern, size_limit, prechecked).ok()
+    }
+
+    /// Whether the regex was made with [`RuleRegex::prechecked`] (and so
+    /// has a near-ASCII form).
+    pub(crate) fn is_prechecked(&self) -> bool {
+        self.near_ascii.is_some()
+    }
+
     /// The names of the capture groups, in order (`None` for a group
     /// without a name), the same in every form.
     pub fn capture_names(&self) -> impl Iterator<Item = Option<&str>> + '_ {
@@ -403,6 +427,25 @@ fn is_within_near_ascii(class: &ClassUnicode) -> bool {
             .iter()
             .any(|&(first, last)| first <= range.start() && range.end() <= last)
     })
+}
+
+/// `hir` with every capture group replaced by what it holds.
+fn without_captures(hir: Hir) -> Hir {
+    match hir.into_kind() {
+        HirKind::Capture(capture) => without_captures(*capture.sub),
+        HirKind::Repetition(repetition) => Hir::repetition(hir::Repetition {
+            sub: Box::new(without_captures(*repetition.sub)),
+            ..repetition
+        }),
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(without_captures).collect()),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.into_iter().map(without_captures).collect())
+        }
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(literal) => Hir::literal(literal.0),
+        HirKind::Class(class) => Hir::class(class),
+        HirKind::Look(look) => Hir::look(look),
+    }
 }
 
 /// Whether [`cut`] would change `hir`.
