@@ -80,16 +80,18 @@ enum Form {
 /// compiled at once.
 #[derive(Clone, Debug)]
 struct Deferred {
-    pattern: String,
+    /// The pattern, or the patterns whose alternation (without their
+    /// groups) it is ([`RuleRegex::any_of`]).
+    patterns: Vec<String>,
     form: Form,
     size_limit: usize,
     regex: OnceLock<meta::Regex>,
 }
 
 impl Deferred {
-    fn new(pattern: &str, form: Form, size_limit: usize) -> Self {
+    fn new(patterns: &[String], form: Form, size_limit: usize) -> Self {
         Deferred {
-            pattern: pattern.to_owned(),
+            patterns: patterns.to_vec(),
             form,
             size_limit,
             regex: OnceLock::new(),
@@ -121,17 +123,30 @@ impl Deferred {
     /// the very texts it is for.
     fn get(&self) -> &meta::Regex {
         self.regex.get_or_init(|| {
-            let parsed = parse(&self.pattern);
+            let parsed = parse_all(&self.patterns);
             parsed
                 .clone()
                 .and_then(|hir| self.build(hir, self.size_limit.saturating_mul(2)))
                 .or_else(|error| {
-                    debug_assert!(false, "`{}` over its limit: {error}", self.pattern);
+                    debug_assert!(false, "`{:?}` over its limit: {error}", self.patterns);
                     parsed.and_then(|hir| self.build(hir, usize::MAX))
                 })
                 // It parsed at load time, so it parses now.
                 .unwrap_or_else(|_| nothing())
         })
+    }
+}
+
+/// Parses `patterns`: one pattern, or the alternation of several without
+/// their groups.
+fn parse_all(patterns: &[String]) -> Result<Hir, regex::Error> {
+    match patterns {
+        [pattern] => parse(pattern),
+        _ => patterns
+            .iter()
+            .map(|pattern| parse(pattern).map(without_captures))
+            .collect::<Result<Vec<Hir>, _>>()
+            .map(Hir::alternation),
     }
 }
 
@@ -187,7 +202,21 @@ impl RuleRegex {
     }
 
     fn compile(pattern: &str, size_limit: usize, prechecked: bool) -> Result<Self, regex::Error> {
-        let parsed = parse(pattern)?;
+        Self::compile_parsed(
+            &[pattern.to_owned()],
+            parse(pattern)?,
+            size_limit,
+            prechecked,
+        )
+    }
+
+    /// [`RuleRegex::compile`] with the pattern's parse at hand.
+    fn compile_parsed(
+        pattern: &[String],
+        parsed: Hir,
+        size_limit: usize,
+        prechecked: bool,
+    ) -> Result<Self, regex::Error> {
         let mut unicode = Unicode {
             classes: false,
             boundaries: parsed.properties().look_set().contains_word_unicode(),
@@ -255,7 +284,7 @@ impl RuleRegex {
     /// [`RuleRegex::prechecked`].
     #[cfg(test)]
     pub(crate) fn check_every_form(&self) -> Result<(), regex::Error> {
-        let parsed = parse(&self.regex.pattern)?;
+        let parsed = parse_all(&self.regex.patterns)?;
         build(
             &cut(parsed.clone(), true, &mut Unicode::default()),
             self.regex.size_limit,
@@ -294,17 +323,15 @@ impl RuleRegex {
     /// ([`RuleRegex::prechecked`] when all were), within `size_limit`;
     /// `None` if it is over the limit.
     pub(crate) fn any_of(regexes: &[&RuleRegex], size_limit: usize) -> Option<RuleRegex> {
-        let parts = regexes
+        let patterns: Vec<String> = regexes
             .iter()
-            .map(|regex| parse(&regex.regex.pattern).map(without_captures))
-            .collect::<Result<Vec<Hir>, _>>()
-            .ok()?;
-        // The parse printed is a pattern with the same meaning.
-        let pattern = Hir::alternation(parts).to_string();
+            .flat_map(|regex| regex.regex.patterns.iter().cloned())
+            .collect();
+        let any = parse_all(&patterns).ok()?;
         // Built from shipped patterns only, it is checked in every form by
         // the tests of the shipped rules.
         let prechecked = regexes.iter().all(|regex| regex.near_ascii.is_some());
-        RuleRegex::compile(&pattern, size_limit, prechecked).ok()
+        RuleRegex::compile_parsed(&patterns, any, size_limit, prechecked).ok()
     }
 
     /// Whether the regex was made with [`RuleRegex::prechecked`] (and so
