@@ -35,3 +35,6 @@ pub mod rules;
 pub mod source;
 pub mod suppress;
 pub mod walk;
+
+#[cfg(test)]
+mod test_random;

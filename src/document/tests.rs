@@ -205,16 +205,12 @@ fn words_follow_the_rule_on_every_kind_of_character() {
         'a', 'Z', '7', ' ', '.', '-', '\'', '’', '‘', ',', '\n', 'é', 'ß', 'ж', '٣', 'ω', '\u{a0}',
         '—', '…', '™', '☺', '\u{300}', '𝐀', '\u{2019}', '"',
     ];
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut random = crate::test_random::Random(0x2545_F491_4F6C_DD1D);
     for _ in 0..3000 {
         let mut text = String::new();
-        for _ in 0..(state % 24) {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            text.push(CHARS[(state % CHARS.len() as u64) as usize]);
+        for _ in 0..random.below(24) {
+            text.push(CHARS[random.below(CHARS.len())]);
         }
-        state ^= state << 13;
         let found: Vec<(usize, usize)> = words(&text)
             .map(|w| (w.start as usize, w.end as usize))
             .collect();

@@ -543,18 +543,7 @@ mod tests {
         assert_eq!(lookup("Teh"), Some(vec!["the"]));
     }
 
-    /// A small deterministic generator (xorshift), so that the tests need
-    /// no crate and fail the same way every time.
-    struct Random(u64);
-
-    impl Random {
-        fn below(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
-        }
-    }
+    use crate::test_random::Random;
 
     /// What the full check decides for a word alone: whether it looks the
     /// word up as it is, and finds it listed, without digits, in lowercase

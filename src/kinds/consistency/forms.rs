@@ -294,22 +294,7 @@ mod tests {
         assert!(Forms::new(&HashMap::new()).is_none());
     }
 
-    /// A small deterministic generator (xorshift), so that the test needs
-    /// no crate and fails the same way every time.
-    struct Random(u64);
-
-    impl Random {
-        fn below(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
-        }
-
-        fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-            items[self.below(items.len())]
-        }
-    }
+    use crate::test_random::Random;
 
     #[test]
     fn random_forms_and_texts_match_as_the_regex_did() {
