@@ -803,18 +803,12 @@ mod tests {
             '“', '”', '—', '–', '…', '\u{200c}', '\u{200d}', '\u{2060}', '\u{212a}', 'ſ', 'ω', 'Ω',
             'ж', '٣', '\u{3000}', '™', '☺',
         ];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut random = crate::test_random::Random(0x9E37_79B9_7F4A_7C15);
         (0..count)
             .map(|_| {
-                let length = (next() % 24) as usize;
+                let length = random.below(24);
                 (0..length)
-                    .map(|_| CHARS[(next() % CHARS.len() as u64) as usize])
+                    .map(|_| CHARS[random.below(CHARS.len())])
                     .collect()
             })
             .collect()
