@@ -74,12 +74,22 @@ fn address_lines(text: &str) -> Vec<usize> {
     let mut marks: Vec<usize> = memchr::memchr_iter(b'@', bytes).collect();
     marks.extend(memchr::memmem::find_iter(bytes, "://"));
     marks.extend(memchr::memmem::find_iter(bytes, "www."));
-    let mut starts: Vec<usize> = marks
-        .into_iter()
-        .map(|at| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1))
-        .collect();
-    starts.sort_unstable();
-    starts.dedup();
+    marks.sort_unstable();
+    // Each mark's line start is looked for back to the mark before it
+    // only (then it is that mark's), so a long line with many marks is
+    // not searched again for each.
+    let mut starts: Vec<usize> = Vec::new();
+    let mut previous = 0;
+    for at in marks {
+        let start = match memchr::memrchr(b'\n', &bytes[previous..at]) {
+            Some(i) => previous + i + 1,
+            None => starts.last().copied().unwrap_or(0),
+        };
+        if starts.last() != Some(&start) {
+            starts.push(start);
+        }
+        previous = at;
+    }
     starts
 }
 
@@ -170,6 +180,15 @@ mod tests {
             view("a.txt", text),
             "_________ and ________\r\nno address here\n\n             \nlast @d line _________"
         );
+    }
+
+    #[test]
+    fn a_long_line_of_marks_is_one_address_line() {
+        // Each mark's line start is not looked for back to the file's
+        // start: with 200,000 marks on one line that would be quadratic.
+        let text = "a@b ".repeat(200_000);
+        assert_eq!(address_lines(&text), [0]);
+        assert_eq!(address_lines(&format!("x\n{text}\ny@z")), [2, 800_003]);
     }
 
     #[test]
