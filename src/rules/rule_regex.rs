@@ -581,16 +581,7 @@ impl<'r> TextRegex<'r> {
     /// # Panics
     /// If `at` is greater than `text.len()`, as `regex::Regex::captures_at`.
     pub fn captures_at<'t>(self, text: &'t str, at: usize) -> Option<Captures<'t>> {
-        // Most searches find nothing: they are answered without the
-        // allocation the groups need.
-        let input = Input::new(text).span(at..text.len()).earliest(true);
-        if !self.0.is_match(input) {
-            return None;
-        }
-        let mut groups = self.0.create_captures();
-        self.0
-            .search_captures(&Input::new(text).span(at..text.len()), &mut groups);
-        groups.is_match().then_some(Captures { text, groups })
+        self.captures_of(text, Input::new(text).span(at..text.len()))
     }
 
     /// The groups of the match that starts at byte `at` of `text`, if one
@@ -600,6 +591,13 @@ impl<'r> TextRegex<'r> {
         let input = Input::new(text)
             .span(at..text.len())
             .anchored(Anchored::Yes);
+        self.captures_of(text, input)
+    }
+
+    /// The groups of the match `input` (a search of `text`) finds.
+    fn captures_of<'t>(self, text: &'t str, input: Input<'_>) -> Option<Captures<'t>> {
+        // Most searches find nothing: they are answered without the
+        // allocation the groups need.
         if !self.0.is_match(input.clone().earliest(true)) {
             return None;
         }
