@@ -283,7 +283,7 @@ impl Around {
     /// figure at `figure` matches.
     ///
     /// `forms` are the forms of `before` and `after` for `text` (see
-    /// [`RuleRegex::for_text`]; a form chosen for a text serves any part
+    /// [`RuleRegex::for_characters`]; a form chosen for a text serves any part
     /// of it), chosen once for all the figures of a sentence.
     fn around<'t>(
         forms: (Option<TextRegex<'_>>, Option<TextRegex<'_>>),
@@ -380,12 +380,13 @@ impl Agree {
             let first_new = statements.len();
             match &self.matcher {
                 Matcher::Split(alternatives) => {
+                    let characters = doc.characters(sentence.span);
                     let forms: Vec<_> = alternatives
                         .iter()
                         .map(|around| {
                             (
-                                around.before.as_ref().map(|r| r.for_text(text)),
-                                around.after.as_ref().map(|r| r.for_text(text)),
+                                around.before.as_ref().map(|r| r.for_characters(characters)),
+                                around.after.as_ref().map(|r| r.for_characters(characters)),
                             )
                         })
                         .collect();
@@ -408,7 +409,7 @@ impl Agree {
                     }
                 }
                 Matcher::Whole(rule_regex) => {
-                    let regex = rule_regex.for_text(text);
+                    let regex = rule_regex.for_characters(doc.characters(sentence.span));
                     for captures in regex.captures_iter(text) {
                         // The figure is whichever `{quantity}` took part.
                         let figure = regex
