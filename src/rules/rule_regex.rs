@@ -16,7 +16,9 @@
 //! classes span. Yet the text of news copy is almost all ASCII, with
 //! Latin-1 (no-break spaces, `©`, `é`) and General Punctuation (curly
 //! quotes, dashes, `…`): over 99% of the non-ASCII characters of 2,000
-//! scraped articles. On text whose characters all lie in those blocks, a
+//! scraped articles. To those the near-ASCII blocks add Specials, for the
+//! replacement character `�` that reading a file with invalid UTF-8 puts
+//! in its text. On text whose characters all lie in those blocks, a
 //! class finds exactly what its part in those blocks finds. So a regex
 //! known to compile ([`RuleRegex::prechecked`]) is first compiled in a
 //! *near-ASCII* form, with each class cut down to those blocks and ASCII
@@ -26,8 +28,8 @@
 //!
 //! The forms, by the text searched; each finds the same matches, positions
 //! and groups on the texts it is used for:
-//! - the near-ASCII form: text with no character outside ASCII, Latin-1
-//!   and General Punctuation, and (if the pattern has Unicode word
+//! - the near-ASCII form: text with no character outside ASCII, Latin-1,
+//!   General Punctuation and Specials, and (if the pattern has Unicode word
 //!   boundaries) no non-ASCII word character;
 //! - the pattern with ASCII word boundaries: other text with no non-ASCII
 //!   word character;
@@ -62,8 +64,8 @@ pub struct RuleRegex {
 /// What a pattern has that depends on Unicode.
 #[derive(Clone, Copy, Debug, Default)]
 struct Unicode {
-    /// A class (or a case-insensitive letter) with members outside ASCII,
-    /// Latin-1 and General Punctuation.
+    /// A class (or a case-insensitive letter) with members outside the
+    /// near-ASCII blocks.
     classes: bool,
     /// A Unicode word boundary (`\b`, `\B`, `\b{start}`, ...).
     boundaries: bool,
@@ -373,7 +375,7 @@ impl RuleRegex {
 /// serves every part of it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Characters {
-    /// A character outside ASCII, Latin-1 and General Punctuation.
+    /// A character outside the near-ASCII blocks.
     outside_near: bool,
     /// A non-ASCII character that a Unicode `\b` counts as part of a word.
     word: bool,
@@ -392,7 +394,7 @@ impl Characters {
 }
 
 /// Whether `text` has characters outside the blocks of the near-ASCII form
-/// (ASCII, Latin-1, General Punctuation), and whether it has non-ASCII
+/// (ASCII, Latin-1, General Punctuation, Specials), and whether it has non-ASCII
 /// characters that a Unicode `\b` counts as part of a word.
 fn non_ascii_kinds(text: &str) -> (bool, bool) {
     // Asked of every text a rule regex searches: the ASCII runs are
@@ -445,8 +447,13 @@ fn is_common_punctuation(c: char) -> bool {
     matches!(c, '\u{A0}' | '\u{2010}'..='\u{2027}')
 }
 
-/// The blocks the near-ASCII form keeps of each class.
-const NEAR_ASCII: [(char, char); 2] = [('\0', '\u{FF}'), ('\u{2000}', '\u{206F}')];
+/// The blocks the near-ASCII form keeps of each class: ASCII and
+/// Latin-1, General Punctuation, and Specials (no word character in it).
+const NEAR_ASCII: [(char, char); 3] = [
+    ('\0', '\u{FF}'),
+    ('\u{2000}', '\u{206F}'),
+    ('\u{FFF0}', '\u{FFFF}'),
+];
 
 fn is_near_ascii(c: char) -> bool {
     NEAR_ASCII
@@ -807,14 +814,15 @@ mod tests {
     /// `å`), General Punctuation (curly quotes, dashes, the zero-width
     /// joiners, which are word characters), and characters outside the
     /// near-ASCII blocks (the Kelvin sign, a long s, Greek, Cyrillic, an
-    /// Arabic-Indic digit, an ideographic space). A fixed seed: the same
+    /// Arabic-Indic digit, an ideographic space), and the replacement
+    /// character of a lossy read. A fixed seed: the same
     /// texts every run.
     fn random_texts(count: usize) -> Vec<String> {
         const CHARS: &[char] = &[
             'a', 'k', 's', 'x', 'K', 'S', 'T', 'Z', '0', '7', ' ', ' ', ' ', '.', ',', '-', '(',
             ')', '@', '_', '\'', '"', '\n', '\r', 'é', 'É', 'ÿ', 'µ', 'å', 'ß', '\u{a0}', '©', '’',
             '“', '”', '—', '–', '…', '\u{200c}', '\u{200d}', '\u{2060}', '\u{212a}', 'ſ', 'ω', 'Ω',
-            'ж', '٣', '\u{3000}', '™', '☺',
+            'ж', '٣', '\u{3000}', '™', '☺', '\u{FFFD}',
         ];
         let mut random = crate::test_random::Random(0x9E37_79B9_7F4A_7C15);
         (0..count)
@@ -876,6 +884,8 @@ mod tests {
         );
         assert_eq!(non_ascii_kinds("Киев — “Kyiv”"), (true, true));
         assert_eq!(non_ascii_kinds("ends with ☺"), (true, false));
+        // The replacement character of a lossy read is near-ASCII.
+        assert_eq!(non_ascii_kinds("lost \u{FFFD} byte"), (false, false));
         assert_eq!(non_ascii_kinds("plain"), (false, false));
     }
 
