@@ -48,6 +48,9 @@
 //! `{written}` (as written), `{expected}` (the consensus figure it
 //! contradicts), `{key}` (as written) and `{statement}`.
 
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::Look;
+
 use crate::rules::rule_regex::TextRegex;
 use crate::rules::RuleRegex;
 
@@ -94,6 +97,74 @@ enum Matcher {
 struct Around {
     before: Option<RuleRegex>,
     after: Option<RuleRegex>,
+    /// What the text before the figure must end with for `before` to
+    /// match, if that says anything.
+    before_ends: Option<Affixes>,
+    /// What the text after the figure must start with for `after` to
+    /// match, if that says anything.
+    after_starts: Option<Affixes>,
+}
+
+/// Short strings one of which every match of a regex starts (or ends)
+/// with, compared in any ASCII case: a test that turns away most figures
+/// before the regex is asked (it is asked for every figure of every
+/// sentence, for every alternative of every fact rule).
+#[derive(Debug)]
+struct Affixes(Vec<Vec<u8>>);
+
+impl Affixes {
+    /// The longest affix kept: a shorter one still holds.
+    const LENGTH: usize = 4;
+
+    /// The starts (`kind` prefix) or ends (suffix) of the matches of
+    /// `pattern`, or `None` if they say nothing: a match may be empty, or
+    /// start with too many things. For ends, only a pattern whose matches
+    /// end where the text searched ends (`$` without `(?m)`) qualifies.
+    fn of(pattern: &str, kind: ExtractKind) -> Option<Affixes> {
+        let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+        let suffix = matches!(kind, ExtractKind::Suffix);
+        if suffix && !hir.properties().look_set_suffix().contains(Look::End) {
+            return None;
+        }
+        let found = Extractor::new().kind(kind).extract(&hir);
+        let mut affixes: Vec<Vec<u8>> = found
+            .literals()?
+            .iter()
+            .map(|literal| {
+                let bytes = literal.as_bytes();
+                let length = bytes.len().min(Self::LENGTH);
+                let kept = if suffix {
+                    &bytes[bytes.len() - length..]
+                } else {
+                    &bytes[..length]
+                };
+                kept.to_ascii_lowercase()
+            })
+            .collect();
+        if affixes.is_empty() || affixes.iter().any(Vec::is_empty) {
+            return None;
+        }
+        affixes.sort_unstable();
+        affixes.dedup();
+        Some(Affixes(affixes))
+    }
+
+    /// Whether `text` starts with one of the affixes.
+    fn start(&self, text: &[u8]) -> bool {
+        self.0.iter().any(|affix| {
+            text.get(..affix.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(affix))
+        })
+    }
+
+    /// Whether `text` ends with one of the affixes.
+    fn end(&self, text: &[u8]) -> bool {
+        self.0.iter().any(|affix| {
+            text.len()
+                .checked_sub(affix.len())
+                .is_some_and(|at| text[at..].eq_ignore_ascii_case(affix))
+        })
+    }
 }
 
 /// One statement of a fact.
@@ -193,7 +264,7 @@ fn compile_matcher(
     }
     // Inline flags at the very start, `(?i)`, apply to every part.
     let (flags, body) = leading_flags(&raw.value);
-    let part = |text: &str, anchored_end: bool| -> Option<Option<RuleRegex>> {
+    let part = |text: &str, anchored_end: bool| -> Option<Option<(RuleRegex, String)>> {
         if text.is_empty() {
             return Some(None);
         }
@@ -204,7 +275,8 @@ fn compile_matcher(
         } else {
             format!("{flags}(?:{text})")
         };
-        build_regex(&pattern, 1 << 24, reader.errors).ok().map(Some)
+        let regex = build_regex(&pattern, 1 << 24, reader.errors).ok()?;
+        Some(Some((regex, pattern)))
     };
     let split: Option<Vec<Around>> = top_level_alternatives(body)
         .into_iter()
@@ -214,10 +286,7 @@ fn compile_matcher(
             if pieces.next().is_some() {
                 return None;
             }
-            Some(Around {
-                before: part(before, true)?,
-                after: part(after, false)?,
-            })
+            Some(Around::new(part(before, true)?, part(after, false)?))
         })
         .collect();
     if let Some(split) = split {
@@ -279,6 +348,21 @@ fn leading_flags(text: &str) -> (&str, &str) {
 }
 
 impl Around {
+    /// The context of the regexes of the parts `before` and `after` the
+    /// figure, each with its pattern.
+    fn new(before: Option<(RuleRegex, String)>, after: Option<(RuleRegex, String)>) -> Around {
+        let affixes = |part: &Option<(RuleRegex, String)>, kind| {
+            part.as_ref()
+                .and_then(|(_, pattern)| Affixes::of(pattern, kind))
+        };
+        Around {
+            before_ends: affixes(&before, ExtractKind::Suffix),
+            after_starts: affixes(&after, ExtractKind::Prefix),
+            before: before.map(|(regex, _)| regex),
+            after: after.map(|(regex, _)| regex),
+        }
+    }
+
     /// The whole statement's range and its key, if the context around the
     /// figure at `figure` matches.
     ///
@@ -286,10 +370,20 @@ impl Around {
     /// [`RuleRegex::for_characters`]; a form chosen for a text serves any part
     /// of it), chosen once for all the figures of a sentence.
     fn around<'t>(
+        &self,
         forms: (Option<TextRegex<'_>>, Option<TextRegex<'_>>),
         text: &'t str,
         figure: std::ops::Range<usize>,
     ) -> Option<(std::ops::Range<usize>, Option<&'t str>)> {
+        let bytes = text.as_bytes();
+        let turned_away = |affixes: &Option<Affixes>, test: fn(&Affixes, &[u8]) -> bool, part| {
+            affixes.as_ref().is_some_and(|affixes| !test(affixes, part))
+        };
+        if turned_away(&self.after_starts, Affixes::start, &bytes[figure.end..])
+            || turned_away(&self.before_ends, Affixes::end, &bytes[..figure.start])
+        {
+            return None;
+        }
         let (mut start, mut end, mut key) = (figure.start, figure.end, None);
         if let Some(before) = forms.0 {
             let captures = before.captures_at(&text[..figure.start], 0)?;
@@ -394,7 +488,8 @@ impl Agree {
                         let found = figure.start as usize - base..figure.end as usize - base;
                         let matched = forms
                             .iter()
-                            .find_map(|&forms| Around::around(forms, text, found.clone()));
+                            .zip(alternatives)
+                            .find_map(|(&forms, around)| around.around(forms, text, found.clone()));
                         if let Some((whole, key)) = matched {
                             push(
                                 &wanted,
@@ -691,4 +786,176 @@ fn summarise(facts: &[(FileId, &Statement)], indices: &[usize], sources: &Source
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{builtin, RuleSet};
+    use crate::source::Sources;
+
+    fn affixes(pattern: &str, kind: ExtractKind) -> Option<Vec<String>> {
+        Affixes::of(pattern, kind).map(|affixes| {
+            affixes
+                .0
+                .iter()
+                .map(|affix| String::from_utf8_lossy(affix).into_owned())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn affixes_are_the_short_starts_and_ends_of_every_match() {
+        assert_eq!(
+            affixes(r"(?i)(?: (?:migrants?|immigrants)\b)", ExtractKind::Prefix),
+            Some(vec![" imm".to_owned(), " mig".to_owned()])
+        );
+        assert_eq!(
+            affixes(
+                r"(?i)(?:\b(?:killed|killing|kills)\ )$",
+                ExtractKind::Suffix
+            ),
+            Some(vec![
+                "ing ".to_owned(),
+                "led ".to_owned(),
+                "lls ".to_owned(),
+                "lſ ".to_owned()
+            ])
+        );
+        // Case folding outside ASCII is kept as written.
+        assert_eq!(
+            affixes(r"(?i)k", ExtractKind::Prefix),
+            Some(vec!["k".to_owned(), "\u{212A}".to_owned()])
+        );
+        // A match that may be empty, or start with any word, says nothing.
+        assert_eq!(affixes(r"\b", ExtractKind::Prefix), None);
+        assert_eq!(affixes(r"(?: of)?", ExtractKind::Prefix), None);
+        assert_eq!(affixes(r"\w+ people", ExtractKind::Prefix), None);
+        // Ends only of a match that ends where the text searched does.
+        assert_eq!(affixes(r"(?:killed )", ExtractKind::Suffix), None);
+        assert_eq!(affixes(r"(?m)(?:killed )$", ExtractKind::Suffix), None);
+        assert!(affixes(r"(?:killed )$", ExtractKind::Suffix).is_some());
+    }
+
+    /// Sentences mixing figures with the words of the shipped fact rules,
+    /// in changing case, and near misses. A fixed seed.
+    fn random_sentences(count: usize) -> Vec<String> {
+        const WORDS: &[&str] = &[
+            "killed",
+            "Killed",
+            "KILLING",
+            "kills",
+            "kiLLs",
+            "people",
+            "PEOPLE",
+            "persons",
+            "others",
+            "men",
+            "women",
+            "children",
+            "were",
+            "have",
+            "been",
+            "had",
+            "dead",
+            "slain",
+            "migrants",
+            "Migrant",
+            "immigrants",
+            "individuals",
+            "in",
+            "question",
+            "of",
+            "them",
+            "those",
+            "the",
+            "detained",
+            "arrested",
+            "are",
+            "whereabouts",
+            "Whereabouts",
+            "from",
+            "Tajik",
+            "Tajiks",
+            "Uzbekistan",
+            "uzbek",
+            "eight",
+            "400",
+            "more",
+            "than",
+            "a",
+            "dozen",
+            "nearly",
+            "1,200",
+            "two",
+            "ſlain",
+            "\u{212A}illed",
+            "said",
+            "police",
+            "“eight”",
+            "people,",
+            "migrants.",
+            "—",
+        ];
+        const GAPS: &[&str] = &[" ", " ", " ", "  ", "\u{a0}", "-", ", "];
+        let mut random = crate::test_random::Random(0x2545_F491_4F6C_DD1D);
+        (0..count)
+            .map(|_| {
+                let mut sentence = String::new();
+                for _ in 0..random.below(12) + 1 {
+                    sentence.push_str(WORDS[random.below(WORDS.len())]);
+                    sentence.push_str(GAPS[random.below(GAPS.len())]);
+                }
+                sentence
+            })
+            .collect()
+    }
+
+    /// The forms of `around`'s regexes for `text`.
+    fn forms<'r>(around: &'r Around, text: &str) -> (Option<TextRegex<'r>>, Option<TextRegex<'r>>) {
+        (
+            around.before.as_ref().map(|regex| regex.for_text(text)),
+            around.after.as_ref().map(|regex| regex.for_text(text)),
+        )
+    }
+
+    #[test]
+    fn affixes_turn_away_no_figure_the_regexes_accept() {
+        let (rules, problems) = RuleSet::load(&mut Sources::new(), builtin::rule_files());
+        assert!(problems.is_empty());
+        let sentences = random_sentences(3_000);
+        let (mut tested, mut found, mut turned_away) = (0, 0, 0);
+        for rule in &rules.rules {
+            let crate::kinds::Kind::Agree(agree) = &rule.kind else {
+                continue;
+            };
+            let Matcher::Split(alternatives) = &agree.matcher else {
+                continue;
+            };
+            for around in alternatives {
+                tested +=
+                    usize::from(around.before_ends.is_some() || around.after_starts.is_some());
+                let unfiltered = Around {
+                    before: around.before.clone(),
+                    after: around.after.clone(),
+                    before_ends: None,
+                    after_starts: None,
+                };
+                for text in &sentences {
+                    for figure in quantity::QUANTITY_REGEX.find_iter(text.as_str()) {
+                        let with = around.around(forms(around, text), text, figure.range());
+                        let without =
+                            unfiltered.around(forms(&unfiltered, text), text, figure.range());
+                        assert_eq!(with, without, "{text:?} at {:?}", figure.range());
+                        found += usize::from(with.is_some());
+                        turned_away += usize::from(without.is_none());
+                    }
+                }
+            }
+        }
+        // The test means something: the shipped rules have affixes, and
+        // the sentences hold statements and figures that are not.
+        assert!(tested >= 5, "{tested}");
+        assert!(found > 30 && turned_away > 2_000, "{found} {turned_away}");
+    }
 }
