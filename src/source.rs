@@ -5,6 +5,7 @@
 //! line-start table that understands `\n`, `\r\n` and a lone `\r`, so spans
 //! stay right whatever line endings a file uses.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
@@ -296,29 +297,31 @@ impl Sources {
     /// (see [`SourceFile::keep_lines_of`]), moving their labels and fixes
     /// along.
     pub fn keep_lines_of(&mut self, files: &[FileId], diagnostics: &mut [Diagnostic]) {
-        for &file in files {
-            let mut spans: Vec<&mut Span> = Vec::new();
-            for diagnostic in diagnostics.iter_mut() {
-                let Diagnostic {
-                    primary,
-                    secondary,
-                    fix,
-                    ..
-                } = diagnostic;
-                spans.extend(
-                    primary
-                        .iter_mut()
-                        .chain(secondary.iter_mut())
-                        .filter(|label| label.file == file)
-                        .map(|label| &mut label.span),
-                );
-                spans.extend(
-                    fix.iter_mut()
-                        .filter(|fix| fix.file == file)
-                        .map(|fix| &mut fix.span),
-                );
+        // The spans of each file, gathered in one pass over the findings.
+        let mut spans_of: HashMap<FileId, Vec<&mut Span>> =
+            files.iter().map(|&file| (file, Vec::new())).collect();
+        for diagnostic in diagnostics.iter_mut() {
+            let Diagnostic {
+                primary,
+                secondary,
+                fix,
+                ..
+            } = diagnostic;
+            let labels = primary
+                .iter_mut()
+                .chain(secondary.iter_mut())
+                .map(|label| (label.file, &mut label.span));
+            let fixes = fix.iter_mut().map(|fix| (fix.file, &mut fix.span));
+            for (file, span) in labels.chain(fixes) {
+                if let Some(spans) = spans_of.get_mut(&file) {
+                    spans.push(span);
+                }
             }
-            self.files[file].keep_lines_of(&mut spans);
+        }
+        for &file in files {
+            if let Some(mut spans) = spans_of.remove(&file) {
+                self.files[file].keep_lines_of(&mut spans);
+            }
         }
     }
 
