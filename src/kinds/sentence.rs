@@ -116,14 +116,19 @@ impl SentenceCheck {
                 continue;
             }
             let text = doc.slice(sentence.span);
-            let Some(selected) = self.when.captures(text) else {
+            // The paragraph's characters choose each regex's form.
+            let characters = doc.characters(sentence.span);
+            let Some(selected) = self.when.for_characters(characters).captures_at(text, 0) else {
                 continue;
             };
             if self.terminated_only && !is_terminated(text) {
                 continue;
             }
-            if self.require.is_match(text)
-                || self.unless.as_ref().is_some_and(|u| u.is_match(text))
+            if self.require.for_characters(characters).is_match(text)
+                || self
+                    .unless
+                    .as_ref()
+                    .is_some_and(|u| u.for_characters(characters).is_match(text))
                 || words(text).count() < self.min_words
             {
                 continue;
