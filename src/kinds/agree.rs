@@ -51,7 +51,7 @@
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::Look;
 
-use crate::rules::rule_regex::TextRegex;
+use crate::rules::rule_regex::Characters;
 use crate::rules::RuleRegex;
 
 use super::scope::Scope;
@@ -366,12 +366,12 @@ impl Around {
     /// The whole statement's range and its key, if the context around the
     /// figure at `figure` matches.
     ///
-    /// `forms` are the forms of `before` and `after` for `text` (see
-    /// [`RuleRegex::for_characters`]; a form chosen for a text serves any part
-    /// of it), chosen once for all the figures of a sentence.
+    /// `characters` are those of `text` (or of a text holding it), which
+    /// choose the forms of `before` and `after` (see
+    /// [`RuleRegex::for_characters`]).
     fn around<'t>(
         &self,
-        forms: (Option<TextRegex<'_>>, Option<TextRegex<'_>>),
+        characters: Characters,
         text: &'t str,
         figure: std::ops::Range<usize>,
     ) -> Option<(std::ops::Range<usize>, Option<&'t str>)> {
@@ -385,12 +385,12 @@ impl Around {
             return None;
         }
         let (mut start, mut end, mut key) = (figure.start, figure.end, None);
-        if let Some(before) = forms.0 {
+        if let Some(before) = self.before.as_ref().map(|r| r.for_characters(characters)) {
             let captures = before.captures_at(&text[..figure.start], 0)?;
             start = captures.get(0).map_or(start, |m| m.start());
             key = captures.name("key").map(|k| k.as_str());
         }
-        if let Some(after) = forms.1 {
+        if let Some(after) = self.after.as_ref().map(|r| r.for_characters(characters)) {
             let captures = after.captures_anchored_at(text, figure.end)?;
             let whole = captures.get(0)?;
             end = whole.end();
@@ -463,10 +463,11 @@ impl Agree {
                 continue;
             }
             let text = doc.slice(sentence.span);
+            let characters = doc.characters(sentence.span);
             if self
                 .skip_sentences
                 .as_ref()
-                .is_some_and(|skip| skip.is_match(text))
+                .is_some_and(|skip| skip.for_characters(characters).is_match(text))
             {
                 continue;
             }
@@ -474,22 +475,11 @@ impl Agree {
             let first_new = statements.len();
             match &self.matcher {
                 Matcher::Split(alternatives) => {
-                    let characters = doc.characters(sentence.span);
-                    let forms: Vec<_> = alternatives
-                        .iter()
-                        .map(|around| {
-                            (
-                                around.before.as_ref().map(|r| r.for_characters(characters)),
-                                around.after.as_ref().map(|r| r.for_characters(characters)),
-                            )
-                        })
-                        .collect();
                     for figure in figures {
                         let found = figure.start as usize - base..figure.end as usize - base;
-                        let matched = forms
+                        let matched = alternatives
                             .iter()
-                            .zip(alternatives)
-                            .find_map(|(&forms, around)| around.around(forms, text, found.clone()));
+                            .find_map(|around| around.around(characters, text, found.clone()));
                         if let Some((whole, key)) = matched {
                             push(
                                 &wanted,
@@ -504,7 +494,7 @@ impl Agree {
                     }
                 }
                 Matcher::Whole(rule_regex) => {
-                    let regex = rule_regex.for_characters(doc.characters(sentence.span));
+                    let regex = rule_regex.for_characters(characters);
                     for captures in regex.captures_iter(text) {
                         // The figure is whichever `{quantity}` took part.
                         let figure = regex
@@ -911,14 +901,6 @@ mod tests {
             .collect()
     }
 
-    /// The forms of `around`'s regexes for `text`.
-    fn forms<'r>(around: &'r Around, text: &str) -> (Option<TextRegex<'r>>, Option<TextRegex<'r>>) {
-        (
-            around.before.as_ref().map(|regex| regex.for_text(text)),
-            around.after.as_ref().map(|regex| regex.for_text(text)),
-        )
-    }
-
     #[test]
     fn affixes_turn_away_no_figure_the_regexes_accept() {
         let (rules, problems) = RuleSet::load(&mut Sources::new(), builtin::rule_files());
@@ -943,9 +925,9 @@ mod tests {
                 };
                 for text in &sentences {
                     for figure in quantity::QUANTITY_REGEX.find_iter(text.as_str()) {
-                        let with = around.around(forms(around, text), text, figure.range());
-                        let without =
-                            unfiltered.around(forms(&unfiltered, text), text, figure.range());
+                        let characters = Characters::of(text);
+                        let with = around.around(characters, text, figure.range());
+                        let without = unfiltered.around(characters, text, figure.range());
                         assert_eq!(with, without, "{text:?} at {:?}", figure.range());
                         found += usize::from(with.is_some());
                         turned_away += usize::from(without.is_none());
