@@ -508,9 +508,6 @@ struct Pieces {
     /// The lowercased words of each piece in turn, as ids shared across
     /// the document.
     tokens: Vec<u64>,
-    /// The same ids, each piece's sorted, for a quick upper bound of the
-    /// similarity.
-    sorted: Vec<u64>,
     /// The ids of words holding a digit, each piece's sorted and
     /// deduplicated.
     numbers: Vec<u64>,
@@ -519,8 +516,7 @@ struct Pieces {
 /// One sentence or paragraph.
 struct Piece {
     span: Span,
-    /// Its words in [`Pieces::tokens`] and [`Pieces::sorted`]; none unless
-    /// it is eligible.
+    /// Its words in [`Pieces::tokens`]; none unless it is eligible.
     words: Range<usize>,
     /// Its figures in [`Pieces::numbers`].
     numbers: Range<usize>,
@@ -539,11 +535,6 @@ impl Pieces {
     /// The word ids of piece `k`, in order.
     fn tokens(&self, k: usize) -> &[u64] {
         &self.tokens[self.list[k].words.clone()]
-    }
-
-    /// The word ids of piece `k`, sorted.
-    fn sorted(&self, k: usize) -> &[u64] {
-        &self.sorted[self.list[k].words.clone()]
     }
 
     /// The ids of the words of piece `k` that hold a digit, sorted and
@@ -575,8 +566,6 @@ impl Pieces {
             self.tokens.truncate(words);
             self.numbers.truncate(numbers);
         }
-        self.sorted.extend_from_slice(&self.tokens[words..]);
-        self.sorted[words..].sort_unstable();
         self.numbers[numbers..].sort_unstable();
         // Deduplicated in place: each figure moves down over the copies
         // before it.
@@ -651,7 +640,7 @@ impl RepeatedUnits {
                     if same
                         || (self.skip_conflicting_numbers
                             && conflicting_numbers(pieces.numbers(i), pieces.numbers(j)))
-                        || similarity_bound(pieces.sorted(i), pieces.sorted(j)) < self.threshold
+                        || candidates.bound(i, j) < self.threshold
                     {
                         continue;
                     }
@@ -966,16 +955,25 @@ fn char_at(text: &str, at: usize) -> (bool, usize) {
 ///
 /// Any order that is the same for every piece keeps the filter sound,
 /// since candidates are then compared exactly; so elements are ordered by
-/// how many pieces hold them, ties broken by their number, which is one
-/// integer to sort.
+/// how many pieces hold them, ties broken by their number. Each element
+/// is then known by its rank in that order, and each piece's elements are
+/// listed by rank without sorting them: a counting sort ranks the
+/// elements, and going through the ranks in order, the pieces holding
+/// each, lists every piece's elements in order.
 struct Candidates {
-    /// The prefixes of the pieces, as element numbers, one after another.
-    prefix_elements: Vec<u32>,
-    /// Each piece's prefix in `prefix_elements` (empty unless eligible).
+    /// The elements of each eligible piece by rank, ascending, one piece
+    /// after another as in [`Pieces::tokens`]; then the one element of
+    /// the prefix of every piece without words (ranked after all others),
+    /// so that two such pieces (which are identical) still meet. Empty
+    /// when `everything`.
+    ranked: Vec<u32>,
+    /// Each piece's elements in `ranked` (empty unless eligible).
+    elements: Vec<Range<usize>>,
+    /// Each piece's prefix in `ranked` (empty unless eligible).
     prefixes: Vec<Range<usize>>,
     /// Each piece's number of words.
     lengths: Vec<usize>,
-    /// Under each element, the last of its postings (an index into
+    /// Under each element's rank, the last of its postings (an index into
     /// `postings`), or [`NO_POSTING`].
     heads: Vec<u32>,
     /// The pieces indexed so far holding an element, with its position in
@@ -1003,18 +1001,15 @@ struct Posting {
     previous: u32,
 }
 
-/// The end of a chain of postings.
+/// The end of a chain of postings, and of a chain of occurrences.
 const NO_POSTING: u32 = u32::MAX;
-
-/// The element number of the prefix of a piece without words, so that two
-/// such pieces (which are identical) still meet.
-const NO_WORDS: u32 = 0;
 
 impl Candidates {
     fn new(pieces: &Pieces, threshold: f64) -> Candidates {
         let mut candidates = Candidates {
-            prefix_elements: Vec::new(),
-            prefixes: Vec::with_capacity(pieces.len()),
+            ranked: Vec::new(),
+            elements: vec![0..0; pieces.len()],
+            prefixes: vec![0..0; pieces.len()],
             lengths: pieces.list.iter().map(|p| p.words.len()).collect(),
             heads: Vec::new(),
             postings: Vec::new(),
@@ -1026,57 +1021,86 @@ impl Candidates {
         if candidates.everything {
             return candidates;
         }
-        // Each word of each eligible piece, in its sorted order, as the
-        // number of its element (word, occurrence), and how many pieces
-        // hold each element: the rarity order.
-        let mut table = ElementTable::default();
-        // Element 0 is `NO_WORDS`.
-        let mut frequency: Vec<u32> = vec![0];
-        let mut elements: Vec<u32> = Vec::with_capacity(pieces.sorted.len());
+        let elements = Elements::of(pieces);
+        let count = elements.frequency.len();
+        // The rank of each element, by how many pieces hold it and then by
+        // its number: a counting sort, the frequencies being at most the
+        // number of pieces.
+        let mut starts = vec![0u32; pieces.len() + 2];
+        for &f in &elements.frequency {
+            starts[f as usize + 1] += 1;
+        }
+        for f in 1..starts.len() {
+            starts[f] += starts[f - 1];
+        }
+        let mut rank = vec![0u32; count];
+        for (e, &f) in elements.frequency.iter().enumerate() {
+            rank[e] = starts[f as usize];
+            starts[f as usize] += 1;
+        }
+        // Where each rank's holders start in `holders`: its frequency
+        // after the frequencies of the ranks before it.
+        let mut holder_starts = vec![0u32; count + 1];
+        for (e, &f) in elements.frequency.iter().enumerate() {
+            holder_starts[rank[e] as usize + 1] = f;
+        }
+        for r in 1..holder_starts.len() {
+            holder_starts[r] += holder_starts[r - 1];
+        }
+        // The pieces holding each rank, in order of rank, then of piece.
+        let mut holders = vec![0u32; elements.list.len()];
+        let mut next_holder = holder_starts.clone();
+        for (k, piece) in pieces.list.iter().enumerate() {
+            for &e in &elements.list[piece.words.clone()] {
+                let r = rank[e as usize] as usize;
+                holders[next_holder[r] as usize] = k as u32;
+                next_holder[r] += 1;
+            }
+        }
+        // Each piece's ranks in order: the ranks, in order, each written
+        // into the pieces holding it.
+        candidates.ranked = vec![0u32; elements.list.len()];
+        let mut next_rank: Vec<usize> = pieces.list.iter().map(|p| p.words.start).collect();
+        for r in 0..count {
+            let (start, end) = (holder_starts[r] as usize, holder_starts[r + 1] as usize);
+            for &k in &holders[start..end] {
+                let at = &mut next_rank[k as usize];
+                candidates.ranked[*at] = r as u32;
+                *at += 1;
+            }
+        }
+        // The element of the pieces without words.
+        candidates.ranked.push(count as u32);
+        let no_words = candidates.ranked.len() - 1..candidates.ranked.len();
+        // Each prefix: the rarest elements of the piece, as many as
+        // needed.
         for (k, piece) in pieces.list.iter().enumerate() {
             if !piece.eligible {
                 continue;
             }
-            let sorted = pieces.sorted(k);
-            let mut occurrence = 0u32;
-            for (at, &id) in sorted.iter().enumerate() {
-                occurrence = if at > 0 && sorted[at - 1] == id {
-                    occurrence + 1
-                } else {
-                    0
-                };
-                let element = table.number(id, occurrence, &mut frequency);
-                frequency[element as usize] += 1;
-                elements.push(element);
-            }
-        }
-        // Each prefix: the rarest elements of the piece, as many as
-        // needed.
-        let mut keys: Vec<u64> = Vec::new();
-        let mut words = elements.iter();
-        for (k, piece) in pieces.list.iter().enumerate() {
-            let start = candidates.prefix_elements.len();
-            let n = pieces.sorted(k).len();
-            if piece.eligible && n == 0 {
-                candidates.prefix_elements.push(NO_WORDS);
-            } else if piece.eligible {
-                keys.clear();
-                keys.extend(words.by_ref().take(n).map(|&element| {
-                    u64::from(frequency[element as usize]) << 32 | u64::from(element)
-                }));
-                keys.sort_unstable();
+            let n = piece.words.len();
+            candidates.elements[k] = piece.words.clone();
+            candidates.prefixes[k] = if n == 0 {
+                no_words.clone()
+            } else {
                 let length = n + 1 - min_overlap(threshold, n).clamp(1, n);
-                // The low half of a key is the element's number.
-                candidates
-                    .prefix_elements
-                    .extend(keys[..length].iter().map(|&key| key as u32));
-            }
-            candidates
-                .prefixes
-                .push(start..candidates.prefix_elements.len());
+                piece.words.start..piece.words.start + length
+            };
         }
-        candidates.heads = vec![NO_POSTING; frequency.len()];
+        candidates.heads = vec![NO_POSTING; count + 1];
         candidates
+    }
+
+    /// An upper bound of the [`similarity`] of pieces `i` and `j`: their
+    /// [`similarity_bound`] (1 when `everything`, which needs none).
+    fn bound(&self, i: usize, j: usize) -> f64 {
+        if self.everything {
+            return 1.0;
+        }
+        similarity_bound(
+            &self.ranked[self.elements[i].clone()],
+            &self.ranked[self.elements[j].clone()],
+        )
     }
 
     /// Fills `found` with the earlier eligible pieces that may repeat
@@ -1090,7 +1114,7 @@ impl Candidates {
         }
         let n = self.lengths[j];
         let prefix = self.prefixes[j].clone();
-        for (p, &element) in self.prefix_elements[prefix.clone()].iter().enumerate() {
+        for (p, &element) in self.ranked[prefix.clone()].iter().enumerate() {
             let mut next = self.heads[element as usize];
             while next != NO_POSTING {
                 let Posting {
@@ -1122,7 +1146,7 @@ impl Candidates {
                 }
             }
         }
-        for (p, &element) in self.prefix_elements[prefix].iter().enumerate() {
+        for (p, &element) in self.ranked[prefix].iter().enumerate() {
             let head = &mut self.heads[element as usize];
             let previous = std::mem::replace(head, self.postings.len() as u32);
             self.postings.push(Posting {
@@ -1136,57 +1160,132 @@ impl Candidates {
     }
 }
 
-/// The numbers of the elements (word, occurrence) of a document: an open
-/// hash table with linear probing, keyed by the word's id (already a hash)
-/// and the occurrence, growing at half full.
-#[derive(Default)]
-struct ElementTable {
-    /// (id, occurrence, number + 1), or all 0 for a free slot.
-    slots: Vec<(u64, u32, u32)>,
+/// The elements (word, occurrence) of the eligible pieces of a document,
+/// numbered in the order they first come, and how many pieces hold each.
+struct Elements {
+    /// The element of each word of [`Pieces::tokens`].
+    list: Vec<u32>,
+    /// How many pieces hold each element.
+    frequency: Vec<u32>,
+}
+
+/// What [`Elements::of`] knows of a word of the document.
+#[derive(Clone, Copy)]
+struct WordState {
+    /// The element of its first occurrence in a piece.
+    first: u32,
+    /// The piece it was last seen in, and the element of its occurrence
+    /// there.
+    piece: u32,
+    current: u32,
+}
+
+impl Elements {
+    /// Numbers the words of the eligible pieces as elements: the `o`-th
+    /// occurrence of a word in a piece is element (word, `o`), the same in
+    /// every piece.
+    fn of(pieces: &Pieces) -> Elements {
+        let mut table = WordTable::with_room_for(pieces.tokens.len());
+        let mut states: Vec<WordState> = Vec::new();
+        // The element of each word's next occurrence after an element, or
+        // `NO_POSTING`.
+        let mut next: Vec<u32> = Vec::new();
+        let mut elements = Elements {
+            list: Vec::with_capacity(pieces.tokens.len()),
+            frequency: Vec::new(),
+        };
+        let new_element = |next: &mut Vec<u32>, frequency: &mut Vec<u32>| {
+            next.push(NO_POSTING);
+            frequency.push(0);
+            (frequency.len() - 1) as u32
+        };
+        for (k, piece) in pieces.list.iter().enumerate() {
+            let k = k as u32;
+            for &id in &pieces.tokens[piece.words.clone()] {
+                let (word, new) = table.number(id, states.len() as u32);
+                if new {
+                    let first = new_element(&mut next, &mut elements.frequency);
+                    states.push(WordState {
+                        first,
+                        piece: NO_POSTING,
+                        current: first,
+                    });
+                }
+                let state = &mut states[word as usize];
+                let element = if state.piece == k {
+                    let mut element = next[state.current as usize];
+                    if element == NO_POSTING {
+                        element = new_element(&mut next, &mut elements.frequency);
+                        next[state.current as usize] = element;
+                    }
+                    element
+                } else {
+                    state.piece = k;
+                    state.first
+                };
+                state.current = element;
+                elements.frequency[element as usize] += 1;
+                elements.list.push(element);
+            }
+        }
+        elements
+    }
+}
+
+/// The numbers of the words of a document: an open hash table with linear
+/// probing, keyed by the word's id (already a hash), growing at half full.
+struct WordTable {
+    /// (id, number + 1), or (0, 0) for a free slot.
+    slots: Vec<(u64, u32)>,
     used: usize,
 }
 
-impl ElementTable {
-    /// The number of element (`id`, `occurrence`): the one it was given,
-    /// or for a new element the length of `frequency`, to which a 0 is
-    /// added for it.
-    fn number(&mut self, id: u64, occurrence: u32, frequency: &mut Vec<u32>) -> u32 {
+impl WordTable {
+    /// A table that holds `words` words without growing, for a document
+    /// of that many words in all (most of them repeats).
+    fn with_room_for(words: usize) -> WordTable {
+        WordTable {
+            slots: vec![(0, 0); words.next_power_of_two().max(16)],
+            used: 0,
+        }
+    }
+
+    /// The number of word `id`, and whether it is new: the one it was
+    /// given, or for a new word `fresh`.
+    fn number(&mut self, id: u64, fresh: u32) -> (u32, bool) {
         if 2 * (self.used + 1) > self.slots.len() {
             self.grow();
         }
         let mask = self.slots.len() - 1;
-        let mut at = Self::slot(id, occurrence) & mask;
+        let mut at = Self::slot(id) & mask;
         loop {
-            let (key, nth, number) = self.slots[at];
+            let (key, number) = self.slots[at];
             if number == 0 {
-                let number = frequency.len() as u32;
-                frequency.push(0);
-                self.slots[at] = (id, occurrence, number + 1);
+                self.slots[at] = (id, fresh + 1);
                 self.used += 1;
-                return number;
+                return (fresh, true);
             }
-            if key == id && nth == occurrence {
-                return number - 1;
+            if key == id {
+                return (number - 1, false);
             }
             at = (at + 1) & mask;
         }
     }
 
-    /// Where an element's search starts, before masking: the high bits of
-    /// a multiplication, which mix in the occurrence.
-    fn slot(id: u64, occurrence: u32) -> usize {
-        let mixed = (id ^ u64::from(occurrence)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (mixed >> 32) as usize
+    /// Where a word's search starts, before masking: the high bits of a
+    /// multiplication.
+    fn slot(id: u64) -> usize {
+        (id.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize
     }
 
-    /// Doubles the table (to 1,024 slots at first).
+    /// Doubles the table.
     fn grow(&mut self) {
-        let size = (self.slots.len() * 2).max(1024);
-        let old = std::mem::replace(&mut self.slots, vec![(0, 0, 0); size]);
+        let size = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
         let mask = size - 1;
-        for slot in old.into_iter().filter(|s| s.2 != 0) {
-            let mut at = Self::slot(slot.0, slot.1) & mask;
-            while self.slots[at].2 != 0 {
+        for slot in old.into_iter().filter(|s| s.1 != 0) {
+            let mut at = Self::slot(slot.0) & mask;
+            while self.slots[at].1 != 0 {
                 at = (at + 1) & mask;
             }
             self.slots[at] = slot;
@@ -1303,6 +1402,7 @@ fn line_number(doc: &Document<'_>, offset: u32) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_random::Random;
 
     fn words_of(text: &str) -> Vec<&str> {
         text.split_whitespace().collect()
@@ -1375,6 +1475,7 @@ mod tests {
             pieces.end_piece(Span::new(0, 0), 0, next(10) != 0);
         }
         let eligible = |k: usize| pieces.list[k].eligible;
+        let sorted = sorted_tokens(&pieces);
         for threshold in [1.0, 0.9, 0.65, 0.3, 0.0] {
             let mut candidates = Candidates::new(&pieces, threshold);
             let mut found = Vec::new();
@@ -1382,8 +1483,7 @@ mod tests {
                 candidates.take(j, &mut found);
                 let needed: Vec<usize> = (0..j)
                     .filter(|&i| {
-                        eligible(i)
-                            && similarity_bound(pieces.sorted(i), pieces.sorted(j)) >= threshold
+                        eligible(i) && similarity_bound(&sorted[i], &sorted[j]) >= threshold
                     })
                     .collect();
                 for i in &needed {
@@ -1391,6 +1491,93 @@ mod tests {
                 }
                 assert!(found.windows(2).all(|w| w[0] < w[1]), "in order, once");
                 assert!(found.iter().all(|&i| i < j && eligible(i)));
+            }
+        }
+    }
+
+    /// Each piece's word ids, sorted: what the bound was first computed
+    /// from.
+    fn sorted_tokens(pieces: &Pieces) -> Vec<Vec<u64>> {
+        (0..pieces.len())
+            .map(|k| {
+                let mut sorted = pieces.tokens(k).to_vec();
+                sorted.sort_unstable();
+                sorted
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bounds_from_ranks_are_the_bounds_from_sorted_words() {
+        // Documents of random pieces over vocabularies from two words (a
+        // word repeated many times in a piece) to thousands (a table that
+        // fills up), some pieces without words or not eligible.
+        let mut random = Random(0x5EED_2024);
+        let mut pairs = 0;
+        for _ in 0..60 {
+            let vocabulary = [2, 5, 30, 300, 5000][random.below(5)];
+            let mut pieces = Pieces::default();
+            for _ in 0..random.below(120) {
+                for _ in 0..random.below(40) {
+                    // Ids that differ in their high bits only, as well.
+                    let word = random.below(vocabulary) as u64;
+                    pieces.push_word(word << (word % 3 * 20), false);
+                }
+                pieces.end_piece(Span::new(0, 0), 0, random.below(8) != 0);
+            }
+            let sorted = sorted_tokens(&pieces);
+            let candidates = Candidates::new(&pieces, 0.65);
+            for j in (0..pieces.len()).filter(|&j| pieces.list[j].eligible) {
+                let ranked = &candidates.ranked[candidates.elements[j].clone()];
+                assert_eq!(ranked.len(), pieces.tokens(j).len());
+                assert!(ranked.windows(2).all(|w| w[0] < w[1]), "{ranked:?}");
+                for i in (0..j).filter(|&i| pieces.list[i].eligible) {
+                    assert_eq!(
+                        candidates.bound(i, j),
+                        similarity_bound(&sorted[i], &sorted[j]),
+                        "{:?} {:?}",
+                        pieces.tokens(i),
+                        pieces.tokens(j)
+                    );
+                    pairs += 1;
+                }
+            }
+            // Without a threshold, nothing is ruled out.
+            assert_eq!(Candidates::new(&pieces, 0.0).bound(0, 0), 1.0);
+        }
+        assert!(pairs > 10_000, "enough pairs compared: {pairs}");
+    }
+
+    #[test]
+    fn elements_number_each_occurrence_of_a_word() {
+        let mut random = Random(99);
+        for _ in 0..200 {
+            let mut pieces = Pieces::default();
+            for _ in 0..random.below(30) {
+                for _ in 0..random.below(12) {
+                    pieces.push_word(random.below(6) as u64, false);
+                }
+                pieces.end_piece(Span::new(0, 0), 0, random.below(5) != 0);
+            }
+            let elements = Elements::of(&pieces);
+            // The same (word, occurrence) is the same element everywhere,
+            // and different ones are different elements.
+            let mut seen: HashMap<(u64, usize), u32> = HashMap::new();
+            let mut holders: HashMap<u32, Vec<usize>> = HashMap::new();
+            for k in 0..pieces.len() {
+                let words = pieces.list[k].words.clone();
+                for (at, &id) in pieces.tokens(k).iter().enumerate() {
+                    let occurrence = pieces.tokens(k)[..at].iter().filter(|&&w| w == id).count();
+                    let element = elements.list[words.start + at];
+                    assert_eq!(*seen.entry((id, occurrence)).or_insert(element), element);
+                    holders.entry(element).or_default().push(k);
+                }
+            }
+            let distinct: std::collections::HashSet<u32> = seen.values().copied().collect();
+            assert_eq!(distinct.len(), seen.len());
+            assert_eq!(elements.frequency.len(), seen.len());
+            for (element, pieces) in holders {
+                assert_eq!(elements.frequency[element as usize] as usize, pieces.len());
             }
         }
     }
@@ -1524,32 +1711,26 @@ mod tests {
             pieces.end_piece(Span::new(0, 0), 0, eligible);
         }
         assert_eq!(pieces.tokens(0), [3, 1, 3]);
-        assert_eq!(pieces.sorted(0), [1, 3, 3]);
         assert_eq!(pieces.numbers(0), [3]);
         assert!(pieces.tokens(1).is_empty() && pieces.numbers(1).is_empty());
         assert!(pieces.tokens(2).is_empty());
         assert_eq!(pieces.tokens(3), [2, 2, 1]);
-        assert_eq!(pieces.sorted(3), [1, 2, 2]);
         assert_eq!(pieces.numbers(3), [2]);
     }
 
     #[test]
-    fn element_numbers_are_kept_as_the_table_grows() {
-        let mut table = ElementTable::default();
-        let mut frequency = vec![0];
-        // Ids that differ in their low bits only, and the same ids again
-        // with another occurrence: past several doublings.
-        let elements: Vec<(u64, u32)> = (0..3000u64).flat_map(|id| [(id, 0), (id, 1)]).collect();
-        let numbers: Vec<u32> = elements
-            .iter()
-            .map(|&(id, nth)| table.number(id, nth, &mut frequency))
-            .collect();
-        assert_eq!(numbers, (1..=6000).collect::<Vec<u32>>());
-        assert_eq!(frequency.len(), 6001);
-        for (&(id, nth), &number) in elements.iter().zip(&numbers) {
-            assert_eq!(table.number(id, nth, &mut frequency), number);
+    fn word_numbers_are_kept_as_the_table_grows() {
+        let mut table = WordTable::with_room_for(0);
+        // Ids that differ in their low bits only, and in their high bits
+        // only: past several doublings.
+        let ids: Vec<u64> = (1..=3000u64).flat_map(|id| [id, id << 40]).collect();
+        for (number, &id) in ids.iter().enumerate() {
+            assert_eq!(table.number(id, number as u32), (number as u32, true));
         }
-        assert_eq!(frequency.len(), 6001);
+        for (number, &id) in ids.iter().enumerate() {
+            assert_eq!(table.number(id, u32::MAX), (number as u32, false));
+        }
+        assert_eq!(table.used, ids.len());
     }
 
     #[test]
