@@ -443,40 +443,39 @@ impl RepeatedWords {
 /// comes: almost no pair is equal, and most differ in their first byte.
 fn each_repeated_pair(text: &str, mut found: impl FnMut(usize, Span, Span)) {
     let bytes = text.as_bytes();
-    let repeats = |a: Span, b: Span| {
+    // Words as (start, end).
+    let repeats = |a: (usize, usize), b: (usize, usize)| {
         // The test `same_word` makes first, without the call: two words
         // whose first characters are ASCII and differ, ignoring case.
-        if let (Some(x), Some(y)) = (bytes.get(a.start as usize), bytes.get(b.start as usize)) {
+        if let (Some(x), Some(y)) = (bytes.get(a.0), bytes.get(b.0)) {
             if x.is_ascii() && y.is_ascii() && !x.eq_ignore_ascii_case(y) {
                 return false;
             }
         }
-        same_word(&text[a.range()], &text[b.range()])
-            && is_plain_gap(&text[a.end as usize..b.start as usize])
+        same_word(&text[a.0..a.1], &text[b.0..b.1]) && is_plain_gap(&text[a.1..b.0])
     };
-    // The two words before the current one, the older first.
-    let mut pair: (Option<Span>, Option<Span>) = (None, None);
-    // Whether the last of those repeats the first, and whether the first
+    let span = |(start, end): (usize, usize)| Span::new(start, end);
+    // The two words before the current one, the older first (once there
+    // are that many).
+    let (mut older, mut newer) = ((0, 0), (0, 0));
+    // Whether the newer of those repeats the older, and whether the older
     // repeats the word before it.
     let (mut last, mut before_last) = (false, false);
     let mut count = 0;
-    scan_words::<false>(text, |word, _, _| {
-        let repeated = pair.1.is_some_and(|p| repeats(p, word));
+    word_bounds(text, |start, end| {
+        let word = (start, end);
+        let repeated = count > 0 && repeats(newer, word);
         // The pair before this word is reported once it is known that no
         // third repetition follows it, nor precedes it.
         if last && !before_last && !repeated {
-            if let (Some(first), Some(second)) = pair {
-                found(count - 2, first, second);
-            }
+            found(count - 2, span(older), span(newer));
         }
-        pair = (pair.1, Some(word));
+        (older, newer) = (newer, word);
         (last, before_last) = (repeated, last);
         count += 1;
     });
     if last && !before_last {
-        if let (Some(first), Some(second)) = pair {
-            found(count - 2, first, second);
-        }
+        found(count - 2, span(older), span(newer));
     }
 }
 
@@ -746,7 +745,7 @@ impl RepeatedUnits {
                 && rule.reads(doc.paragraphs[paragraph].role)
                 && text.len() + 1 >= self.min_words.saturating_mul(2);
             if eligible {
-                scan_words::<true>(text, |_, id, figure| pieces.push_word(id, figure));
+                scan_words(text, |id, figure| pieces.push_word(id, figure));
                 eligible = pieces.words_pushed() >= self.min_words;
             }
             pieces.end_piece(span, doc.paragraphs[paragraph].section, eligible);
@@ -764,22 +763,23 @@ impl RepeatedUnits {
     }
 }
 
-/// Calls `each` with the span of every word of `text`, exactly as
-/// [`words`] finds them, and with `IDS` also the word's id and whether it
-/// holds a digit (otherwise 0 and false).
+/// Calls `each` with every word of `text`, exactly as [`words`] finds
+/// them: with its id and whether it holds a digit.
 ///
 /// The id stands for the word: it is the word's [`folded_hash`], computed
 /// here for an ASCII word in the pass that finds it. No lowercased copy and
 /// no table of words is made. Two different words of one document sharing
 /// an id has odds of about one in 10^9; they would count as the same.
 ///
-/// Both rules of this kind read every word of most paragraphs, which makes
-/// this loop their largest cost: it goes through the ASCII letters and
-/// digits of a word in one tight run over a table, and leaves joiners and
-/// characters outside ASCII to [`continuation`]. A test compares it with
-/// [`words`] on random text.
+/// The restatement rule reads every word of most paragraphs, which makes
+/// this loop its largest cost: it goes through the ASCII letters and
+/// digits of a word in one tight run over a table, hashing them as it
+/// goes (which costs less than finding the word's end first, eight bytes
+/// at a time, and hashing it then), and leaves joiners and characters
+/// outside ASCII to [`continuation`]. A test compares it with [`words`] on
+/// random text.
 #[inline(always)]
-fn scan_words<const IDS: bool>(text: &str, mut each: impl FnMut(Span, u64, bool)) {
+fn scan_words(text: &str, mut each: impl FnMut(u64, bool)) {
     const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const FNV_PRIME: u64 = 0x0100_0000_01b3;
     let bytes = text.as_bytes();
@@ -814,10 +814,8 @@ fn scan_words<const IDS: bool>(text: &str, mut each: impl FnMut(Span, u64, bool)
                     stop = lower;
                     break;
                 }
-                if IDS {
-                    hash = (hash ^ u64::from(lower)).wrapping_mul(FNV_PRIME);
-                    lowest = lowest.min(lower);
-                }
+                hash = (hash ^ u64::from(lower)).wrapping_mul(FNV_PRIME);
+                lowest = lowest.min(lower);
                 at += 1;
             }
             if stop == OTHER {
@@ -826,9 +824,7 @@ fn scan_words<const IDS: bool>(text: &str, mut each: impl FnMut(Span, u64, bool)
             match continuation(text, at) {
                 Continuation::End => break,
                 Continuation::Joiner(joiner) => {
-                    if IDS {
-                        hash = (hash ^ u64::from(joiner)).wrapping_mul(FNV_PRIME);
-                    }
+                    hash = (hash ^ u64::from(joiner)).wrapping_mul(FNV_PRIME);
                     // The letter or digit after it is taken by the run.
                     at += 1;
                 }
@@ -838,8 +834,7 @@ fn scan_words<const IDS: bool>(text: &str, mut each: impl FnMut(Span, u64, bool)
                 }
             }
         }
-        let span = Span::new(start, at);
-        if IDS && !ascii {
+        if !ascii {
             let word = &text[start..at];
             hash = folded_hash(word);
             lowest = if word.bytes().any(|b| b.is_ascii_digit()) {
@@ -848,8 +843,93 @@ fn scan_words<const IDS: bool>(text: &str, mut each: impl FnMut(Span, u64, bool)
                 u8::MAX
             };
         }
-        each(span, hash, lowest <= b'9');
+        each(hash, lowest <= b'9');
     }
+}
+
+/// Calls `each` with the start and end of every word of `text`, exactly
+/// as [`words`] finds them.
+///
+/// The repeated-word rule reads every word of most paragraphs, which makes
+/// this loop its largest cost: it finds the end of a word's run of ASCII
+/// letters and digits eight bytes at a time ([`alphanumeric_run_end`]),
+/// and leaves joiners and characters outside ASCII to [`continuation`]. A
+/// test compares it with [`words`] on random text.
+#[inline(always)]
+fn word_bounds(text: &str, mut each: impl FnMut(usize, usize)) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    loop {
+        // The start of the next word.
+        let start = loop {
+            let Some(&byte) = bytes.get(at) else {
+                return;
+            };
+            match WORD_BYTES[usize::from(byte)] {
+                OTHER | JOINER => at += 1,
+                NON_ASCII => match char_at(text, at) {
+                    (true, _) => break at,
+                    (false, len) => at += len,
+                },
+                _ => break at,
+            }
+        };
+        loop {
+            // The ASCII letters and digits of the word, in one run.
+            at = alphanumeric_run_end(bytes, at);
+            match bytes.get(at) {
+                Some(&byte) if WORD_BYTES[usize::from(byte)] != OTHER => {}
+                _ => break,
+            }
+            match continuation(text, at) {
+                Continuation::End => break,
+                // The letter or digit after it is taken by the run.
+                Continuation::Joiner(_) => at += 1,
+                Continuation::NonAscii(len) => at += len,
+            }
+        }
+        each(start, at);
+    }
+}
+
+/// The lanes of a `u64` read as eight bytes: one in each.
+const LANES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each lane.
+const HIGH: u64 = 0x80 * LANES;
+
+/// For eight bytes read as the lanes of a `u64`: the high bit of each lane
+/// that is not an ASCII letter or digit. Each range test is an addition
+/// that sets the lane's high bit without carrying into the next lane: a
+/// digit is at least `0x30` and not above `0x39`; a letter, with the case
+/// bit set, at least `0x61` and not above `0x7a`.
+#[inline(always)]
+fn non_alphanumeric_lanes(lanes: u64) -> u64 {
+    let low = lanes & !HIGH;
+    let digits = (low + (0x80 - 0x30) * LANES) & !(low + (0x80 - 0x3a) * LANES);
+    let folded = low | (0x20 * LANES);
+    let letters = (folded + (0x80 - 0x61) * LANES) & !(folded + (0x80 - 0x7b) * LANES);
+    // Lanes outside ASCII are stops whatever their low bits say.
+    (!(digits | letters) | lanes) & HIGH
+}
+
+/// The end of the run of ASCII letters and digits of `bytes` from `at`:
+/// the first byte from `at` that is not one, or the end.
+///
+/// Eight bytes are tested at a time ([`non_alphanumeric_lanes`]). A test compares
+/// it with the byte-by-byte statement.
+#[inline(always)]
+fn alphanumeric_run_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+        let stops = non_alphanumeric_lanes(u64::from_le_bytes(*chunk));
+        if stops != 0 {
+            return at + (stops.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+        at += 1;
+    }
+    at
 }
 
 /// What [`WORD_BYTES`] holds for an ASCII byte that is neither a letter,
@@ -1664,7 +1744,7 @@ mod tests {
         };
         let mut count = 0;
         for _ in 0..20_000 {
-            let length = next(16);
+            let length = next(40);
             let text: String = (0..length)
                 .map(|_| alphabet[next(alphabet.len())])
                 .collect();
@@ -1679,10 +1759,17 @@ mod tests {
                 })
                 .collect();
             let mut scanned = Vec::new();
-            scan_words::<true>(&text, |span, id, figure| scanned.push((span, id, figure)));
-            assert_eq!(scanned, expected, "{text:?}");
+            scan_words(&text, |id, figure| scanned.push((id, figure)));
+            assert!(
+                scanned.iter().eq(expected
+                    .iter()
+                    .map(|e| (e.1, e.2))
+                    .collect::<Vec<_>>()
+                    .iter()),
+                "{text:?}"
+            );
             let mut spans = Vec::new();
-            scan_words::<false>(&text, |span, _, _| spans.push(span));
+            word_bounds(&text, |start, end| spans.push(Span::new(start, end)));
             assert!(spans.iter().eq(expected.iter().map(|e| &e.0)), "{text:?}");
             count += spans.len();
         }
@@ -1690,10 +1777,33 @@ mod tests {
         // The Kelvin sign lowercases to an ASCII `k`.
         let ids = |text: &str| {
             let mut ids = Vec::new();
-            scan_words::<true>(text, |_, id, _| ids.push(id));
+            scan_words(text, |id, _| ids.push(id));
             ids
         };
         assert_eq!(ids("\u{212A}ilo"), ids("KILO"));
+    }
+
+    #[test]
+    fn alphanumeric_runs_end_where_the_bytes_say() {
+        // Random bytes, mostly letters and digits so that runs cross the
+        // eight-byte steps, and every byte value now and then.
+        let mut random = Random(0xA1FA_0042);
+        for _ in 0..20_000 {
+            let bytes: Vec<u8> = (0..random.below(40))
+                .map(|_| match random.below(4) {
+                    0 => random.below(256) as u8,
+                    _ => b"aZ09mQ.z-A9"[random.below(11)],
+                })
+                .collect();
+            for at in 0..=bytes.len() {
+                let expected = at
+                    + bytes[at..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphanumeric())
+                        .count();
+                assert_eq!(alphanumeric_run_end(&bytes, at), expected, "{bytes:?} {at}");
+            }
+        }
     }
 
     #[test]
