@@ -1282,7 +1282,7 @@ impl Elements {
         for (k, piece) in pieces.list.iter().enumerate() {
             let k = k as u32;
             for &id in &pieces.tokens[piece.words.clone()] {
-                let (word, new) = table.number(id, states.len() as u32);
+                let (word, new) = table.number(id);
                 if new {
                     let first = new_element(&mut next, &mut elements.frequency);
                     states.push(WordState {
@@ -1314,10 +1314,14 @@ impl Elements {
 
 /// The numbers of the words of a document: an open hash table with linear
 /// probing, keyed by the word's id (already a hash), growing at half full.
+/// A slot holds only a number, the ids being kept in order of number: a
+/// table of four bytes a slot costs less to clear than one that holds the
+/// ids.
 struct WordTable {
-    /// (id, number + 1), or (0, 0) for a free slot.
-    slots: Vec<(u64, u32)>,
-    used: usize,
+    /// Each word's number + 1, or 0 for a free slot.
+    slots: Vec<u32>,
+    /// The id of each word, by number.
+    ids: Vec<u64>,
 }
 
 impl WordTable {
@@ -1325,27 +1329,28 @@ impl WordTable {
     /// of that many words in all (most of them repeats).
     fn with_room_for(words: usize) -> WordTable {
         WordTable {
-            slots: vec![(0, 0); words.next_power_of_two().max(16)],
-            used: 0,
+            slots: vec![0; words.next_power_of_two().max(16)],
+            ids: Vec::new(),
         }
     }
 
     /// The number of word `id`, and whether it is new: the one it was
-    /// given, or for a new word `fresh`.
-    fn number(&mut self, id: u64, fresh: u32) -> (u32, bool) {
-        if 2 * (self.used + 1) > self.slots.len() {
+    /// given, or for a new word the number of words before it.
+    fn number(&mut self, id: u64) -> (u32, bool) {
+        if 2 * (self.ids.len() + 1) > self.slots.len() {
             self.grow();
         }
         let mask = self.slots.len() - 1;
         let mut at = Self::slot(id) & mask;
         loop {
-            let (key, number) = self.slots[at];
+            let number = self.slots[at];
             if number == 0 {
-                self.slots[at] = (id, fresh + 1);
-                self.used += 1;
+                let fresh = self.ids.len() as u32;
+                self.slots[at] = fresh + 1;
+                self.ids.push(id);
                 return (fresh, true);
             }
-            if key == id {
+            if self.ids[number as usize - 1] == id {
                 return (number - 1, false);
             }
             at = (at + 1) & mask;
@@ -1361,14 +1366,14 @@ impl WordTable {
     /// Doubles the table.
     fn grow(&mut self) {
         let size = self.slots.len() * 2;
-        let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+        self.slots = vec![0; size];
         let mask = size - 1;
-        for slot in old.into_iter().filter(|s| s.1 != 0) {
-            let mut at = Self::slot(slot.0) & mask;
-            while self.slots[at].1 != 0 {
+        for (number, &id) in self.ids.iter().enumerate() {
+            let mut at = Self::slot(id) & mask;
+            while self.slots[at] != 0 {
                 at = (at + 1) & mask;
             }
-            self.slots[at] = slot;
+            self.slots[at] = number as u32 + 1;
         }
     }
 }
@@ -1835,12 +1840,12 @@ mod tests {
         // only: past several doublings.
         let ids: Vec<u64> = (1..=3000u64).flat_map(|id| [id, id << 40]).collect();
         for (number, &id) in ids.iter().enumerate() {
-            assert_eq!(table.number(id, number as u32), (number as u32, true));
+            assert_eq!(table.number(id), (number as u32, true));
         }
         for (number, &id) in ids.iter().enumerate() {
-            assert_eq!(table.number(id, u32::MAX), (number as u32, false));
+            assert_eq!(table.number(id), (number as u32, false));
         }
-        assert_eq!(table.used, ids.len());
+        assert_eq!(table.ids, ids);
     }
 
     #[test]
