@@ -446,9 +446,11 @@ fn each_repeated_pair(text: &str, mut found: impl FnMut(usize, Span, Span)) {
     // Words as (start, end).
     let repeats = |a: (usize, usize), b: (usize, usize)| {
         // The test `same_word` makes first, without the call: two words
-        // whose first characters are ASCII and differ, ignoring case.
+        // whose first characters are ASCII and differ, ignoring case. A
+        // word starts with a letter or digit, which setting the case bit
+        // lowercases (a digit has it set).
         if let (Some(x), Some(y)) = (bytes.get(a.0), bytes.get(b.0)) {
-            if x.is_ascii() && y.is_ascii() && !x.eq_ignore_ascii_case(y) {
+            if (x | y).is_ascii() && x | 0x20 != y | 0x20 {
                 return false;
             }
         }
