@@ -443,40 +443,41 @@ impl RepeatedWords {
 /// comes: almost no pair is equal, and most differ in their first byte.
 fn each_repeated_pair(text: &str, mut found: impl FnMut(usize, Span, Span)) {
     let bytes = text.as_bytes();
-    let repeats = |a: Span, b: Span| {
+    // Words as (start, end).
+    let repeats = |a: (usize, usize), b: (usize, usize)| {
         // The test `same_word` makes first, without the call: two words
-        // whose first characters are ASCII and differ, ignoring case.
-        if let (Some(x), Some(y)) = (bytes.get(a.start as usize), bytes.get(b.start as usize)) {
-            if x.is_ascii() && y.is_ascii() && !x.eq_ignore_ascii_case(y) {
+        // whose first characters are ASCII and differ, ignoring case. A
+        // word starts with a letter or digit, which setting the case bit
+        // lowercases (a digit has it set).
+        if let (Some(x), Some(y)) = (bytes.get(a.0), bytes.get(b.0)) {
+            if (x | y).is_ascii() && x | 0x20 != y | 0x20 {
                 return false;
             }
         }
-        same_word(&text[a.range()], &text[b.range()])
-            && is_plain_gap(&text[a.end as usize..b.start as usize])
+        same_word(&text[a.0..a.1], &text[b.0..b.1]) && is_plain_gap(&text[a.1..b.0])
     };
-    // The two words before the current one, the older first.
-    let mut pair: (Option<Span>, Option<Span>) = (None, None);
-    // Whether the last of those repeats the first, and whether the first
+    let span = |(start, end): (usize, usize)| Span::new(start, end);
+    // The two words before the current one, the older first (once there
+    // are that many).
+    let (mut older, mut newer) = ((0, 0), (0, 0));
+    // Whether the newer of those repeats the older, and whether the older
     // repeats the word before it.
     let (mut last, mut before_last) = (false, false);
     let mut count = 0;
-    scan_words::<false>(text, |word, _, _| {
-        let repeated = pair.1.is_some_and(|p| repeats(p, word));
+    word_bounds(text, |start, end| {
+        let word = (start, end);
+        let repeated = count > 0 && repeats(newer, word);
         // The pair before this word is reported once it is known that no
         // third repetition follows it, nor precedes it.
         if last && !before_last && !repeated {
-            if let (Some(first), Some(second)) = pair {
-                found(count - 2, first, second);
-            }
+            found(count - 2, span(older), span(newer));
         }
-        pair = (pair.1, Some(word));
+        (older, newer) = (newer, word);
         (last, before_last) = (repeated, last);
         count += 1;
     });
     if last && !before_last {
-        if let (Some(first), Some(second)) = pair {
-            found(count - 2, first, second);
-        }
+        found(count - 2, span(older), span(newer));
     }
 }
 
@@ -508,9 +509,6 @@ struct Pieces {
     /// The lowercased words of each piece in turn, as ids shared across
     /// the document.
     tokens: Vec<u64>,
-    /// The same ids, each piece's sorted, for a quick upper bound of the
-    /// similarity.
-    sorted: Vec<u64>,
     /// The ids of words holding a digit, each piece's sorted and
     /// deduplicated.
     numbers: Vec<u64>,
@@ -519,8 +517,7 @@ struct Pieces {
 /// One sentence or paragraph.
 struct Piece {
     span: Span,
-    /// Its words in [`Pieces::tokens`] and [`Pieces::sorted`]; none unless
-    /// it is eligible.
+    /// Its words in [`Pieces::tokens`]; none unless it is eligible.
     words: Range<usize>,
     /// Its figures in [`Pieces::numbers`].
     numbers: Range<usize>,
@@ -539,11 +536,6 @@ impl Pieces {
     /// The word ids of piece `k`, in order.
     fn tokens(&self, k: usize) -> &[u64] {
         &self.tokens[self.list[k].words.clone()]
-    }
-
-    /// The word ids of piece `k`, sorted.
-    fn sorted(&self, k: usize) -> &[u64] {
-        &self.sorted[self.list[k].words.clone()]
     }
 
     /// The ids of the words of piece `k` that hold a digit, sorted and
@@ -575,8 +567,6 @@ impl Pieces {
             self.tokens.truncate(words);
             self.numbers.truncate(numbers);
         }
-        self.sorted.extend_from_slice(&self.tokens[words..]);
-        self.sorted[words..].sort_unstable();
         self.numbers[numbers..].sort_unstable();
         // Deduplicated in place: each figure moves down over the copies
         // before it.
@@ -651,7 +641,7 @@ impl RepeatedUnits {
                     if same
                         || (self.skip_conflicting_numbers
                             && conflicting_numbers(pieces.numbers(i), pieces.numbers(j)))
-                        || similarity_bound(pieces.sorted(i), pieces.sorted(j)) < self.threshold
+                        || candidates.bound(i, j) < self.threshold
                     {
                         continue;
                     }
@@ -757,7 +747,7 @@ impl RepeatedUnits {
                 && rule.reads(doc.paragraphs[paragraph].role)
                 && text.len() + 1 >= self.min_words.saturating_mul(2);
             if eligible {
-                scan_words::<true>(text, |_, id, figure| pieces.push_word(id, figure));
+                scan_words(text, |id, figure| pieces.push_word(id, figure));
                 eligible = pieces.words_pushed() >= self.min_words;
             }
             pieces.end_piece(span, doc.paragraphs[paragraph].section, eligible);
@@ -775,22 +765,23 @@ impl RepeatedUnits {
     }
 }
 
-/// Calls `each` with the span of every word of `text`, exactly as
-/// [`words`] finds them, and with `IDS` also the word's id and whether it
-/// holds a digit (otherwise 0 and false).
+/// Calls `each` with every word of `text`, exactly as [`words`] finds
+/// them: with its id and whether it holds a digit.
 ///
 /// The id stands for the word: it is the word's [`folded_hash`], computed
 /// here for an ASCII word in the pass that finds it. No lowercased copy and
 /// no table of words is made. Two different words of one document sharing
 /// an id has odds of about one in 10^9; they would count as the same.
 ///
-/// Both rules of this kind read every word of most paragraphs, which makes
-/// this loop their largest cost: it goes through the ASCII letters and
-/// digits of a word in one tight run over a table, and leaves joiners and
-/// characters outside ASCII to [`continuation`]. A test compares it with
-/// [`words`] on random text.
+/// The restatement rule reads every word of most paragraphs, which makes
+/// this loop its largest cost: it goes through the ASCII letters and
+/// digits of a word in one tight run over a table, hashing them as it
+/// goes (which costs less than finding the word's end first, eight bytes
+/// at a time, and hashing it then), and leaves joiners and characters
+/// outside ASCII to [`continuation`]. A test compares it with [`words`] on
+/// random text.
 #[inline(always)]
-fn scan_words<const IDS: bool>(text: &str, mut each: impl FnMut(Span, u64, bool)) {
+fn scan_words(text: &str, mut each: impl FnMut(u64, bool)) {
     const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const FNV_PRIME: u64 = 0x0100_0000_01b3;
     let bytes = text.as_bytes();
@@ -825,10 +816,8 @@ fn scan_words<const IDS: bool>(text: &str, mut each: impl FnMut(Span, u64, bool)
                     stop = lower;
                     break;
                 }
-                if IDS {
-                    hash = (hash ^ u64::from(lower)).wrapping_mul(FNV_PRIME);
-                    lowest = lowest.min(lower);
-                }
+                hash = (hash ^ u64::from(lower)).wrapping_mul(FNV_PRIME);
+                lowest = lowest.min(lower);
                 at += 1;
             }
             if stop == OTHER {
@@ -837,9 +826,7 @@ fn scan_words<const IDS: bool>(text: &str, mut each: impl FnMut(Span, u64, bool)
             match continuation(text, at) {
                 Continuation::End => break,
                 Continuation::Joiner(joiner) => {
-                    if IDS {
-                        hash = (hash ^ u64::from(joiner)).wrapping_mul(FNV_PRIME);
-                    }
+                    hash = (hash ^ u64::from(joiner)).wrapping_mul(FNV_PRIME);
                     // The letter or digit after it is taken by the run.
                     at += 1;
                 }
@@ -849,8 +836,7 @@ fn scan_words<const IDS: bool>(text: &str, mut each: impl FnMut(Span, u64, bool)
                 }
             }
         }
-        let span = Span::new(start, at);
-        if IDS && !ascii {
+        if !ascii {
             let word = &text[start..at];
             hash = folded_hash(word);
             lowest = if word.bytes().any(|b| b.is_ascii_digit()) {
@@ -859,8 +845,93 @@ fn scan_words<const IDS: bool>(text: &str, mut each: impl FnMut(Span, u64, bool)
                 u8::MAX
             };
         }
-        each(span, hash, lowest <= b'9');
+        each(hash, lowest <= b'9');
     }
+}
+
+/// Calls `each` with the start and end of every word of `text`, exactly
+/// as [`words`] finds them.
+///
+/// The repeated-word rule reads every word of most paragraphs, which makes
+/// this loop its largest cost: it finds the end of a word's run of ASCII
+/// letters and digits eight bytes at a time ([`alphanumeric_run_end`]),
+/// and leaves joiners and characters outside ASCII to [`continuation`]. A
+/// test compares it with [`words`] on random text.
+#[inline(always)]
+fn word_bounds(text: &str, mut each: impl FnMut(usize, usize)) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    loop {
+        // The start of the next word.
+        let start = loop {
+            let Some(&byte) = bytes.get(at) else {
+                return;
+            };
+            match WORD_BYTES[usize::from(byte)] {
+                OTHER | JOINER => at += 1,
+                NON_ASCII => match char_at(text, at) {
+                    (true, _) => break at,
+                    (false, len) => at += len,
+                },
+                _ => break at,
+            }
+        };
+        loop {
+            // The ASCII letters and digits of the word, in one run.
+            at = alphanumeric_run_end(bytes, at);
+            match bytes.get(at) {
+                Some(&byte) if WORD_BYTES[usize::from(byte)] != OTHER => {}
+                _ => break,
+            }
+            match continuation(text, at) {
+                Continuation::End => break,
+                // The letter or digit after it is taken by the run.
+                Continuation::Joiner(_) => at += 1,
+                Continuation::NonAscii(len) => at += len,
+            }
+        }
+        each(start, at);
+    }
+}
+
+/// The lanes of a `u64` read as eight bytes: one in each.
+const LANES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each lane.
+const HIGH: u64 = 0x80 * LANES;
+
+/// For eight bytes read as the lanes of a `u64`: the high bit of each lane
+/// that is not an ASCII letter or digit. Each range test is an addition
+/// that sets the lane's high bit without carrying into the next lane: a
+/// digit is at least `0x30` and not above `0x39`; a letter, with the case
+/// bit set, at least `0x61` and not above `0x7a`.
+#[inline(always)]
+fn non_alphanumeric_lanes(lanes: u64) -> u64 {
+    let low = lanes & !HIGH;
+    let digits = (low + (0x80 - 0x30) * LANES) & !(low + (0x80 - 0x3a) * LANES);
+    let folded = low | (0x20 * LANES);
+    let letters = (folded + (0x80 - 0x61) * LANES) & !(folded + (0x80 - 0x7b) * LANES);
+    // Lanes outside ASCII are stops whatever their low bits say.
+    (!(digits | letters) | lanes) & HIGH
+}
+
+/// The end of the run of ASCII letters and digits of `bytes` from `at`:
+/// the first byte from `at` that is not one, or the end.
+///
+/// Eight bytes are tested at a time ([`non_alphanumeric_lanes`]). A test compares
+/// it with the byte-by-byte statement.
+#[inline(always)]
+fn alphanumeric_run_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+        let stops = non_alphanumeric_lanes(u64::from_le_bytes(*chunk));
+        if stops != 0 {
+            return at + (stops.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+        at += 1;
+    }
+    at
 }
 
 /// What [`WORD_BYTES`] holds for an ASCII byte that is neither a letter,
@@ -966,16 +1037,25 @@ fn char_at(text: &str, at: usize) -> (bool, usize) {
 ///
 /// Any order that is the same for every piece keeps the filter sound,
 /// since candidates are then compared exactly; so elements are ordered by
-/// how many pieces hold them, ties broken by their number, which is one
-/// integer to sort.
+/// how many pieces hold them, ties broken by their number. Each element
+/// is then known by its rank in that order, and each piece's elements are
+/// listed by rank without sorting them: a counting sort ranks the
+/// elements, and going through the ranks in order, the pieces holding
+/// each, lists every piece's elements in order.
 struct Candidates {
-    /// The prefixes of the pieces, as element numbers, one after another.
-    prefix_elements: Vec<u32>,
-    /// Each piece's prefix in `prefix_elements` (empty unless eligible).
+    /// The elements of each eligible piece by rank, ascending, one piece
+    /// after another as in [`Pieces::tokens`]; then the one element of
+    /// the prefix of every piece without words (ranked after all others),
+    /// so that two such pieces (which are identical) still meet. Empty
+    /// when `everything`.
+    ranked: Vec<u32>,
+    /// Each piece's elements in `ranked` (empty unless eligible).
+    elements: Vec<Range<usize>>,
+    /// Each piece's prefix in `ranked` (empty unless eligible).
     prefixes: Vec<Range<usize>>,
     /// Each piece's number of words.
     lengths: Vec<usize>,
-    /// Under each element, the last of its postings (an index into
+    /// Under each element's rank, the last of its postings (an index into
     /// `postings`), or [`NO_POSTING`].
     heads: Vec<u32>,
     /// The pieces indexed so far holding an element, with its position in
@@ -1003,18 +1083,15 @@ struct Posting {
     previous: u32,
 }
 
-/// The end of a chain of postings.
+/// The end of a chain of postings, and of a chain of occurrences.
 const NO_POSTING: u32 = u32::MAX;
-
-/// The element number of the prefix of a piece without words, so that two
-/// such pieces (which are identical) still meet.
-const NO_WORDS: u32 = 0;
 
 impl Candidates {
     fn new(pieces: &Pieces, threshold: f64) -> Candidates {
         let mut candidates = Candidates {
-            prefix_elements: Vec::new(),
-            prefixes: Vec::with_capacity(pieces.len()),
+            ranked: Vec::new(),
+            elements: vec![0..0; pieces.len()],
+            prefixes: vec![0..0; pieces.len()],
             lengths: pieces.list.iter().map(|p| p.words.len()).collect(),
             heads: Vec::new(),
             postings: Vec::new(),
@@ -1026,57 +1103,86 @@ impl Candidates {
         if candidates.everything {
             return candidates;
         }
-        // Each word of each eligible piece, in its sorted order, as the
-        // number of its element (word, occurrence), and how many pieces
-        // hold each element: the rarity order.
-        let mut table = ElementTable::default();
-        // Element 0 is `NO_WORDS`.
-        let mut frequency: Vec<u32> = vec![0];
-        let mut elements: Vec<u32> = Vec::with_capacity(pieces.sorted.len());
+        let elements = Elements::of(pieces);
+        let count = elements.frequency.len();
+        // The rank of each element, by how many pieces hold it and then by
+        // its number: a counting sort, the frequencies being at most the
+        // number of pieces.
+        let mut starts = vec![0u32; pieces.len() + 2];
+        for &f in &elements.frequency {
+            starts[f as usize + 1] += 1;
+        }
+        for f in 1..starts.len() {
+            starts[f] += starts[f - 1];
+        }
+        let mut rank = vec![0u32; count];
+        for (e, &f) in elements.frequency.iter().enumerate() {
+            rank[e] = starts[f as usize];
+            starts[f as usize] += 1;
+        }
+        // Where each rank's holders start in `holders`: its frequency
+        // after the frequencies of the ranks before it.
+        let mut holder_starts = vec![0u32; count + 1];
+        for (e, &f) in elements.frequency.iter().enumerate() {
+            holder_starts[rank[e] as usize + 1] = f;
+        }
+        for r in 1..holder_starts.len() {
+            holder_starts[r] += holder_starts[r - 1];
+        }
+        // The pieces holding each rank, in order of rank, then of piece.
+        let mut holders = vec![0u32; elements.list.len()];
+        let mut next_holder = holder_starts.clone();
+        for (k, piece) in pieces.list.iter().enumerate() {
+            for &e in &elements.list[piece.words.clone()] {
+                let r = rank[e as usize] as usize;
+                holders[next_holder[r] as usize] = k as u32;
+                next_holder[r] += 1;
+            }
+        }
+        // Each piece's ranks in order: the ranks, in order, each written
+        // into the pieces holding it.
+        candidates.ranked = vec![0u32; elements.list.len()];
+        let mut next_rank: Vec<usize> = pieces.list.iter().map(|p| p.words.start).collect();
+        for r in 0..count {
+            let (start, end) = (holder_starts[r] as usize, holder_starts[r + 1] as usize);
+            for &k in &holders[start..end] {
+                let at = &mut next_rank[k as usize];
+                candidates.ranked[*at] = r as u32;
+                *at += 1;
+            }
+        }
+        // The element of the pieces without words.
+        candidates.ranked.push(count as u32);
+        let no_words = candidates.ranked.len() - 1..candidates.ranked.len();
+        // Each prefix: the rarest elements of the piece, as many as
+        // needed.
         for (k, piece) in pieces.list.iter().enumerate() {
             if !piece.eligible {
                 continue;
             }
-            let sorted = pieces.sorted(k);
-            let mut occurrence = 0u32;
-            for (at, &id) in sorted.iter().enumerate() {
-                occurrence = if at > 0 && sorted[at - 1] == id {
-                    occurrence + 1
-                } else {
-                    0
-                };
-                let element = table.number(id, occurrence, &mut frequency);
-                frequency[element as usize] += 1;
-                elements.push(element);
-            }
-        }
-        // Each prefix: the rarest elements of the piece, as many as
-        // needed.
-        let mut keys: Vec<u64> = Vec::new();
-        let mut words = elements.iter();
-        for (k, piece) in pieces.list.iter().enumerate() {
-            let start = candidates.prefix_elements.len();
-            let n = pieces.sorted(k).len();
-            if piece.eligible && n == 0 {
-                candidates.prefix_elements.push(NO_WORDS);
-            } else if piece.eligible {
-                keys.clear();
-                keys.extend(words.by_ref().take(n).map(|&element| {
-                    u64::from(frequency[element as usize]) << 32 | u64::from(element)
-                }));
-                keys.sort_unstable();
+            let n = piece.words.len();
+            candidates.elements[k] = piece.words.clone();
+            candidates.prefixes[k] = if n == 0 {
+                no_words.clone()
+            } else {
                 let length = n + 1 - min_overlap(threshold, n).clamp(1, n);
-                // The low half of a key is the element's number.
-                candidates
-                    .prefix_elements
-                    .extend(keys[..length].iter().map(|&key| key as u32));
-            }
-            candidates
-                .prefixes
-                .push(start..candidates.prefix_elements.len());
+                piece.words.start..piece.words.start + length
+            };
         }
-        candidates.heads = vec![NO_POSTING; frequency.len()];
+        candidates.heads = vec![NO_POSTING; count + 1];
         candidates
+    }
+
+    /// An upper bound of the [`similarity`] of pieces `i` and `j`: their
+    /// [`similarity_bound`] (1 when `everything`, which needs none).
+    fn bound(&self, i: usize, j: usize) -> f64 {
+        if self.everything {
+            return 1.0;
+        }
+        similarity_bound(
+            &self.ranked[self.elements[i].clone()],
+            &self.ranked[self.elements[j].clone()],
+        )
     }
 
     /// Fills `found` with the earlier eligible pieces that may repeat
@@ -1090,7 +1196,7 @@ impl Candidates {
         }
         let n = self.lengths[j];
         let prefix = self.prefixes[j].clone();
-        for (p, &element) in self.prefix_elements[prefix.clone()].iter().enumerate() {
+        for (p, &element) in self.ranked[prefix.clone()].iter().enumerate() {
             let mut next = self.heads[element as usize];
             while next != NO_POSTING {
                 let Posting {
@@ -1122,7 +1228,7 @@ impl Candidates {
                 }
             }
         }
-        for (p, &element) in self.prefix_elements[prefix].iter().enumerate() {
+        for (p, &element) in self.ranked[prefix].iter().enumerate() {
             let head = &mut self.heads[element as usize];
             let previous = std::mem::replace(head, self.postings.len() as u32);
             self.postings.push(Posting {
@@ -1136,60 +1242,140 @@ impl Candidates {
     }
 }
 
-/// The numbers of the elements (word, occurrence) of a document: an open
-/// hash table with linear probing, keyed by the word's id (already a hash)
-/// and the occurrence, growing at half full.
-#[derive(Default)]
-struct ElementTable {
-    /// (id, occurrence, number + 1), or all 0 for a free slot.
-    slots: Vec<(u64, u32, u32)>,
-    used: usize,
+/// The elements (word, occurrence) of the eligible pieces of a document,
+/// numbered in the order they first come, and how many pieces hold each.
+struct Elements {
+    /// The element of each word of [`Pieces::tokens`].
+    list: Vec<u32>,
+    /// How many pieces hold each element.
+    frequency: Vec<u32>,
 }
 
-impl ElementTable {
-    /// The number of element (`id`, `occurrence`): the one it was given,
-    /// or for a new element the length of `frequency`, to which a 0 is
-    /// added for it.
-    fn number(&mut self, id: u64, occurrence: u32, frequency: &mut Vec<u32>) -> u32 {
-        if 2 * (self.used + 1) > self.slots.len() {
+/// What [`Elements::of`] knows of a word of the document.
+#[derive(Clone, Copy)]
+struct WordState {
+    /// The element of its first occurrence in a piece.
+    first: u32,
+    /// The piece it was last seen in, and the element of its occurrence
+    /// there.
+    piece: u32,
+    current: u32,
+}
+
+impl Elements {
+    /// Numbers the words of the eligible pieces as elements: the `o`-th
+    /// occurrence of a word in a piece is element (word, `o`), the same in
+    /// every piece.
+    fn of(pieces: &Pieces) -> Elements {
+        let mut table = WordTable::with_room_for(pieces.tokens.len());
+        let mut states: Vec<WordState> = Vec::new();
+        // The element of each word's next occurrence after an element, or
+        // `NO_POSTING`.
+        let mut next: Vec<u32> = Vec::new();
+        let mut elements = Elements {
+            list: Vec::with_capacity(pieces.tokens.len()),
+            frequency: Vec::new(),
+        };
+        let new_element = |next: &mut Vec<u32>, frequency: &mut Vec<u32>| {
+            next.push(NO_POSTING);
+            frequency.push(0);
+            (frequency.len() - 1) as u32
+        };
+        for (k, piece) in pieces.list.iter().enumerate() {
+            let k = k as u32;
+            for &id in &pieces.tokens[piece.words.clone()] {
+                let (word, new) = table.number(id);
+                if new {
+                    let first = new_element(&mut next, &mut elements.frequency);
+                    states.push(WordState {
+                        first,
+                        piece: NO_POSTING,
+                        current: first,
+                    });
+                }
+                let state = &mut states[word as usize];
+                let element = if state.piece == k {
+                    let mut element = next[state.current as usize];
+                    if element == NO_POSTING {
+                        element = new_element(&mut next, &mut elements.frequency);
+                        next[state.current as usize] = element;
+                    }
+                    element
+                } else {
+                    state.piece = k;
+                    state.first
+                };
+                state.current = element;
+                elements.frequency[element as usize] += 1;
+                elements.list.push(element);
+            }
+        }
+        elements
+    }
+}
+
+/// The numbers of the words of a document: an open hash table with linear
+/// probing, keyed by the word's id (already a hash), growing at half full.
+/// A slot holds only a number, the ids being kept in order of number: a
+/// table of four bytes a slot costs less to clear than one that holds the
+/// ids.
+struct WordTable {
+    /// Each word's number + 1, or 0 for a free slot.
+    slots: Vec<u32>,
+    /// The id of each word, by number.
+    ids: Vec<u64>,
+}
+
+impl WordTable {
+    /// A table that holds `words` words without growing, for a document
+    /// of that many words in all (most of them repeats).
+    fn with_room_for(words: usize) -> WordTable {
+        WordTable {
+            slots: vec![0; words.next_power_of_two().max(16)],
+            ids: Vec::new(),
+        }
+    }
+
+    /// The number of word `id`, and whether it is new: the one it was
+    /// given, or for a new word the number of words before it.
+    fn number(&mut self, id: u64) -> (u32, bool) {
+        if 2 * (self.ids.len() + 1) > self.slots.len() {
             self.grow();
         }
         let mask = self.slots.len() - 1;
-        let mut at = Self::slot(id, occurrence) & mask;
+        let mut at = Self::slot(id) & mask;
         loop {
-            let (key, nth, number) = self.slots[at];
+            let number = self.slots[at];
             if number == 0 {
-                let number = frequency.len() as u32;
-                frequency.push(0);
-                self.slots[at] = (id, occurrence, number + 1);
-                self.used += 1;
-                return number;
+                let fresh = self.ids.len() as u32;
+                self.slots[at] = fresh + 1;
+                self.ids.push(id);
+                return (fresh, true);
             }
-            if key == id && nth == occurrence {
-                return number - 1;
+            if self.ids[number as usize - 1] == id {
+                return (number - 1, false);
             }
             at = (at + 1) & mask;
         }
     }
 
-    /// Where an element's search starts, before masking: the high bits of
-    /// a multiplication, which mix in the occurrence.
-    fn slot(id: u64, occurrence: u32) -> usize {
-        let mixed = (id ^ u64::from(occurrence)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (mixed >> 32) as usize
+    /// Where a word's search starts, before masking: the high bits of a
+    /// multiplication.
+    fn slot(id: u64) -> usize {
+        (id.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize
     }
 
-    /// Doubles the table (to 1,024 slots at first).
+    /// Doubles the table.
     fn grow(&mut self) {
-        let size = (self.slots.len() * 2).max(1024);
-        let old = std::mem::replace(&mut self.slots, vec![(0, 0, 0); size]);
+        let size = self.slots.len() * 2;
+        self.slots = vec![0; size];
         let mask = size - 1;
-        for slot in old.into_iter().filter(|s| s.2 != 0) {
-            let mut at = Self::slot(slot.0, slot.1) & mask;
-            while self.slots[at].2 != 0 {
+        for (number, &id) in self.ids.iter().enumerate() {
+            let mut at = Self::slot(id) & mask;
+            while self.slots[at] != 0 {
                 at = (at + 1) & mask;
             }
-            self.slots[at] = slot;
+            self.slots[at] = number as u32 + 1;
         }
     }
 }
@@ -1303,6 +1489,7 @@ fn line_number(doc: &Document<'_>, offset: u32) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_random::Random;
 
     fn words_of(text: &str) -> Vec<&str> {
         text.split_whitespace().collect()
@@ -1375,6 +1562,7 @@ mod tests {
             pieces.end_piece(Span::new(0, 0), 0, next(10) != 0);
         }
         let eligible = |k: usize| pieces.list[k].eligible;
+        let sorted = sorted_tokens(&pieces);
         for threshold in [1.0, 0.9, 0.65, 0.3, 0.0] {
             let mut candidates = Candidates::new(&pieces, threshold);
             let mut found = Vec::new();
@@ -1382,8 +1570,7 @@ mod tests {
                 candidates.take(j, &mut found);
                 let needed: Vec<usize> = (0..j)
                     .filter(|&i| {
-                        eligible(i)
-                            && similarity_bound(pieces.sorted(i), pieces.sorted(j)) >= threshold
+                        eligible(i) && similarity_bound(&sorted[i], &sorted[j]) >= threshold
                     })
                     .collect();
                 for i in &needed {
@@ -1391,6 +1578,93 @@ mod tests {
                 }
                 assert!(found.windows(2).all(|w| w[0] < w[1]), "in order, once");
                 assert!(found.iter().all(|&i| i < j && eligible(i)));
+            }
+        }
+    }
+
+    /// Each piece's word ids, sorted: what the bound was first computed
+    /// from.
+    fn sorted_tokens(pieces: &Pieces) -> Vec<Vec<u64>> {
+        (0..pieces.len())
+            .map(|k| {
+                let mut sorted = pieces.tokens(k).to_vec();
+                sorted.sort_unstable();
+                sorted
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bounds_from_ranks_are_the_bounds_from_sorted_words() {
+        // Documents of random pieces over vocabularies from two words (a
+        // word repeated many times in a piece) to thousands (a table that
+        // fills up), some pieces without words or not eligible.
+        let mut random = Random(0x5EED_2024);
+        let mut pairs = 0;
+        for _ in 0..60 {
+            let vocabulary = [2, 5, 30, 300, 5000][random.below(5)];
+            let mut pieces = Pieces::default();
+            for _ in 0..random.below(120) {
+                for _ in 0..random.below(40) {
+                    // Ids that differ in their high bits only, as well.
+                    let word = random.below(vocabulary) as u64;
+                    pieces.push_word(word << (word % 3 * 20), false);
+                }
+                pieces.end_piece(Span::new(0, 0), 0, random.below(8) != 0);
+            }
+            let sorted = sorted_tokens(&pieces);
+            let candidates = Candidates::new(&pieces, 0.65);
+            for j in (0..pieces.len()).filter(|&j| pieces.list[j].eligible) {
+                let ranked = &candidates.ranked[candidates.elements[j].clone()];
+                assert_eq!(ranked.len(), pieces.tokens(j).len());
+                assert!(ranked.windows(2).all(|w| w[0] < w[1]), "{ranked:?}");
+                for i in (0..j).filter(|&i| pieces.list[i].eligible) {
+                    assert_eq!(
+                        candidates.bound(i, j),
+                        similarity_bound(&sorted[i], &sorted[j]),
+                        "{:?} {:?}",
+                        pieces.tokens(i),
+                        pieces.tokens(j)
+                    );
+                    pairs += 1;
+                }
+            }
+            // Without a threshold, nothing is ruled out.
+            assert_eq!(Candidates::new(&pieces, 0.0).bound(0, 0), 1.0);
+        }
+        assert!(pairs > 10_000, "enough pairs compared: {pairs}");
+    }
+
+    #[test]
+    fn elements_number_each_occurrence_of_a_word() {
+        let mut random = Random(99);
+        for _ in 0..200 {
+            let mut pieces = Pieces::default();
+            for _ in 0..random.below(30) {
+                for _ in 0..random.below(12) {
+                    pieces.push_word(random.below(6) as u64, false);
+                }
+                pieces.end_piece(Span::new(0, 0), 0, random.below(5) != 0);
+            }
+            let elements = Elements::of(&pieces);
+            // The same (word, occurrence) is the same element everywhere,
+            // and different ones are different elements.
+            let mut seen: HashMap<(u64, usize), u32> = HashMap::new();
+            let mut holders: HashMap<u32, Vec<usize>> = HashMap::new();
+            for k in 0..pieces.len() {
+                let words = pieces.list[k].words.clone();
+                for (at, &id) in pieces.tokens(k).iter().enumerate() {
+                    let occurrence = pieces.tokens(k)[..at].iter().filter(|&&w| w == id).count();
+                    let element = elements.list[words.start + at];
+                    assert_eq!(*seen.entry((id, occurrence)).or_insert(element), element);
+                    holders.entry(element).or_default().push(k);
+                }
+            }
+            let distinct: std::collections::HashSet<u32> = seen.values().copied().collect();
+            assert_eq!(distinct.len(), seen.len());
+            assert_eq!(elements.frequency.len(), seen.len());
+            for (element, pieces) in holders {
+                assert_eq!(elements.frequency[element as usize] as usize, pieces.len());
             }
         }
     }
@@ -1477,7 +1751,7 @@ mod tests {
         };
         let mut count = 0;
         for _ in 0..20_000 {
-            let length = next(16);
+            let length = next(40);
             let text: String = (0..length)
                 .map(|_| alphabet[next(alphabet.len())])
                 .collect();
@@ -1492,10 +1766,17 @@ mod tests {
                 })
                 .collect();
             let mut scanned = Vec::new();
-            scan_words::<true>(&text, |span, id, figure| scanned.push((span, id, figure)));
-            assert_eq!(scanned, expected, "{text:?}");
+            scan_words(&text, |id, figure| scanned.push((id, figure)));
+            assert!(
+                scanned.iter().eq(expected
+                    .iter()
+                    .map(|e| (e.1, e.2))
+                    .collect::<Vec<_>>()
+                    .iter()),
+                "{text:?}"
+            );
             let mut spans = Vec::new();
-            scan_words::<false>(&text, |span, _, _| spans.push(span));
+            word_bounds(&text, |start, end| spans.push(Span::new(start, end)));
             assert!(spans.iter().eq(expected.iter().map(|e| &e.0)), "{text:?}");
             count += spans.len();
         }
@@ -1503,10 +1784,33 @@ mod tests {
         // The Kelvin sign lowercases to an ASCII `k`.
         let ids = |text: &str| {
             let mut ids = Vec::new();
-            scan_words::<true>(text, |_, id, _| ids.push(id));
+            scan_words(text, |id, _| ids.push(id));
             ids
         };
         assert_eq!(ids("\u{212A}ilo"), ids("KILO"));
+    }
+
+    #[test]
+    fn alphanumeric_runs_end_where_the_bytes_say() {
+        // Random bytes, mostly letters and digits so that runs cross the
+        // eight-byte steps, and every byte value now and then.
+        let mut random = Random(0xA1FA_0042);
+        for _ in 0..20_000 {
+            let bytes: Vec<u8> = (0..random.below(40))
+                .map(|_| match random.below(4) {
+                    0 => random.below(256) as u8,
+                    _ => b"aZ09mQ.z-A9"[random.below(11)],
+                })
+                .collect();
+            for at in 0..=bytes.len() {
+                let expected = at
+                    + bytes[at..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphanumeric())
+                        .count();
+                assert_eq!(alphanumeric_run_end(&bytes, at), expected, "{bytes:?} {at}");
+            }
+        }
     }
 
     #[test]
@@ -1524,32 +1828,26 @@ mod tests {
             pieces.end_piece(Span::new(0, 0), 0, eligible);
         }
         assert_eq!(pieces.tokens(0), [3, 1, 3]);
-        assert_eq!(pieces.sorted(0), [1, 3, 3]);
         assert_eq!(pieces.numbers(0), [3]);
         assert!(pieces.tokens(1).is_empty() && pieces.numbers(1).is_empty());
         assert!(pieces.tokens(2).is_empty());
         assert_eq!(pieces.tokens(3), [2, 2, 1]);
-        assert_eq!(pieces.sorted(3), [1, 2, 2]);
         assert_eq!(pieces.numbers(3), [2]);
     }
 
     #[test]
-    fn element_numbers_are_kept_as_the_table_grows() {
-        let mut table = ElementTable::default();
-        let mut frequency = vec![0];
-        // Ids that differ in their low bits only, and the same ids again
-        // with another occurrence: past several doublings.
-        let elements: Vec<(u64, u32)> = (0..3000u64).flat_map(|id| [(id, 0), (id, 1)]).collect();
-        let numbers: Vec<u32> = elements
-            .iter()
-            .map(|&(id, nth)| table.number(id, nth, &mut frequency))
-            .collect();
-        assert_eq!(numbers, (1..=6000).collect::<Vec<u32>>());
-        assert_eq!(frequency.len(), 6001);
-        for (&(id, nth), &number) in elements.iter().zip(&numbers) {
-            assert_eq!(table.number(id, nth, &mut frequency), number);
+    fn word_numbers_are_kept_as_the_table_grows() {
+        let mut table = WordTable::with_room_for(0);
+        // Ids that differ in their low bits only, and in their high bits
+        // only: past several doublings.
+        let ids: Vec<u64> = (1..=3000u64).flat_map(|id| [id, id << 40]).collect();
+        for (number, &id) in ids.iter().enumerate() {
+            assert_eq!(table.number(id), (number as u32, true));
         }
-        assert_eq!(frequency.len(), 6001);
+        for (number, &id) in ids.iter().enumerate() {
+            assert_eq!(table.number(id), (number as u32, false));
+        }
+        assert_eq!(table.ids, ids);
     }
 
     #[test]
