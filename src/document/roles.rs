@@ -406,14 +406,24 @@ fn may_be_caption(text: &str) -> bool {
             .get(at..at + literal.len())
             .is_some_and(|b| b.eq_ignore_ascii_case(literal))
     };
-    let credit_parenthesis = || {
-        memchr::memchr_iter(b'(', bytes).any(|at| {
+    // One pass for the parentheses and the em dashes (the last byte of
+    // `—`, E2 80 94), remembering the last dash.
+    let mut last_dash = None;
+    let parenthesis = memchr::memchr3_iter(b'(', b')', 0x94, bytes).any(|at| match bytes[at] {
+        b'(' => {
             at_ignoring_case(at + 1, b"photo")
                 || AFTER_PARENTHESIS
                     .iter()
                     .any(|literal| bytes[at + 1..].starts_with(literal))
-        })
-    };
+        }
+        b')' => bytes[..at].ends_with(b"via AP"),
+        _ => {
+            if at >= 2 && bytes[at - 2..at] == [0xE2, 0x80] {
+                last_dash = Some(at - 2);
+            }
+            false
+        }
+    });
     let photo = || {
         memchr::memchr2_iter(b'p', b'P', bytes).any(|at| {
             at_ignoring_case(at, b"photo")
@@ -430,14 +440,7 @@ fn may_be_caption(text: &str) -> bool {
                 && (at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_'))
         })
     };
-    let dash_signature = || {
-        // The last byte of `—` (E2 80 94), looked for from the end.
-        let Some(dash) = memchr::memrchr_iter(0x94, bytes)
-            .find(|&at| at >= 2 && bytes[at - 2..at] == [0xE2, 0x80])
-            .map(|at| at - 2)
-        else {
-            return false;
-        };
+    let dash_signature = |dash: usize| {
         for c in text[..dash].chars().rev() {
             match c {
                 '.' | '?' | '!' | '"' => return true,
@@ -447,11 +450,7 @@ fn may_be_caption(text: &str) -> bool {
         }
         false
     };
-    credit_parenthesis()
-        || memchr::memchr_iter(b')', bytes).any(|at| bytes[..at].ends_with(b"via AP"))
-        || photo()
-        || view()
-        || dash_signature()
+    parenthesis || photo() || view() || last_dash.is_some_and(dash_signature)
 }
 
 /// Whether `text` is a photo or video caption or a credit line.
