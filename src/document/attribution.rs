@@ -954,8 +954,11 @@ fn is_clause_break(text: &str, i: usize, c: char) -> bool {
     match c {
         ',' | ';' | ':' | '“' | '”' | '"' | '—' | '–' | '(' | ')' | '!' | '?' => true,
         '.' => {
-            let before: Vec<char> = text[..i].chars().rev().take(2).collect();
-            let abbreviation = matches!(before.as_slice(), [letter, '.'] if letter.is_alphabetic());
+            let mut before = text[..i].chars().rev();
+            let abbreviation = matches!(
+                (before.next(), before.next()),
+                (Some(letter), Some('.')) if letter.is_alphabetic()
+            );
             !abbreviation && text[i + 1..].chars().next().is_none_or(char::is_whitespace)
         }
         _ => false,

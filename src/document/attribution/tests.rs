@@ -38,3 +38,27 @@ fn words_outside_quotes_are_those_no_quotation_holds() {
     }
     assert!(quoted > 1500, "{quoted}");
 }
+
+/// `is_clause_break` tells a period after a dotted abbreviation (`U.S.`)
+/// as the slice of the two characters before it did, on random texts of
+/// letters, periods, spaces and characters outside ASCII.
+#[test]
+fn a_period_breaks_a_clause_as_the_two_characters_before_it_say() {
+    const CHARS: &[char] = &['a', 'U', '.', '.', '.', ' ', 'é', '’', '7', '\n', 'ж'];
+    let mut random = crate::test_random::Random(0x3C6E_F372_FE94_F82B);
+    let mut abbreviations = 0;
+    for _ in 0..5000 {
+        let text: String = (0..random.below(12))
+            .map(|_| CHARS[random.below(CHARS.len())])
+            .collect();
+        for (i, c) in text.char_indices().filter(|&(_, c)| c == '.') {
+            let before: Vec<char> = text[..i].chars().rev().take(2).collect();
+            let abbreviation = matches!(before.as_slice(), [letter, '.'] if letter.is_alphabetic());
+            let breaks =
+                !abbreviation && text[i + 1..].chars().next().is_none_or(char::is_whitespace);
+            assert_eq!(is_clause_break(&text, i, c), breaks, "{i} in {text:?}");
+            abbreviations += usize::from(abbreviation);
+        }
+    }
+    assert!(abbreviations > 100, "{abbreviations}");
+}
