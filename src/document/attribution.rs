@@ -853,11 +853,57 @@ fn joined_head(text: &str, word: Span) -> Span {
 }
 
 /// Words of `area` that are not inside any quotation.
+///
+/// Only the text between the quotations is read: a quotation starts
+/// with its opening mark and ends with its closing mark, a cut before
+/// another opening mark, or its paragraph's end, and none of these can
+/// be inside a word, so no word lies partly in a quotation, and a word
+/// between two quotations is the same word whether the text is read
+/// from the end of the first or from further back. (A test compares this
+/// with filtering every word of `area`.)
 fn words_outside_quotes<'d>(doc: &'d Document<'_>, area: Span) -> impl Iterator<Item = Span> + 'd {
     let text = doc.text();
-    words(&text[area.range()])
-        .map(move |w| w.offset(area.start as usize))
-        .filter(move |&w| super::quote_holding(&doc.quotes, w, |q| q.span).is_none())
+    let quotes = &doc.quotes;
+    // Quotations are in text order and do not overlap, so their ends are
+    // in order too: the first that may reach into `area` is the first
+    // ending after its start.
+    let mut next = quotes.partition_point(|q| q.span.end <= area.start);
+    let mut at = area.start;
+    let gaps = std::iter::from_fn(move || {
+        while at < area.end {
+            let gap_end = match quotes.get(next) {
+                Some(q) if q.span.start < area.end => q.span.start,
+                _ => area.end,
+            };
+            let gap = Span {
+                start: at,
+                end: gap_end.max(at),
+            };
+            match quotes.get(next) {
+                Some(q) if q.span.start < area.end => {
+                    at = at.max(q.span.end);
+                    next += 1;
+                }
+                _ => at = area.end,
+            }
+            if gap.start < gap.end {
+                return Some(gap);
+            }
+        }
+        None
+    });
+    gaps.flat_map(move |gap| words(&text[gap.range()]).map(move |w| w.offset(gap.start as usize)))
+}
+
+/// Words of `area` that are not inside any quotation, as
+/// [`words_outside_quotes`] finds them, found by asking of every word of
+/// `area` whether a quotation holds it.
+#[cfg(test)]
+fn words_outside_quotes_one_by_one(doc: &Document<'_>, area: Span) -> Vec<Span> {
+    words(&doc.text()[area.range()])
+        .map(|w| w.offset(area.start as usize))
+        .filter(|&w| super::quote_holding(&doc.quotes, w, |q| q.span).is_none())
+        .collect()
 }
 
 /// The speaker next to an attribution verb: the words of the same clause
@@ -908,8 +954,11 @@ fn is_clause_break(text: &str, i: usize, c: char) -> bool {
     match c {
         ',' | ';' | ':' | '“' | '”' | '"' | '—' | '–' | '(' | ')' | '!' | '?' => true,
         '.' => {
-            let before: Vec<char> = text[..i].chars().rev().take(2).collect();
-            let abbreviation = matches!(before.as_slice(), [letter, '.'] if letter.is_alphabetic());
+            let mut before = text[..i].chars().rev();
+            let abbreviation = matches!(
+                (before.next(), before.next()),
+                (Some(letter), Some('.')) if letter.is_alphabetic()
+            );
             !abbreviation && text[i + 1..].chars().next().is_none_or(char::is_whitespace)
         }
         _ => false,
@@ -937,3 +986,6 @@ fn trim_span(text: &str, start: usize, end: usize) -> Option<Span> {
     let trimmed = slice.trim();
     (!trimmed.is_empty()).then(|| Span::new(start + lead, start + lead + trimmed.len()))
 }
+
+#[cfg(test)]
+mod tests;

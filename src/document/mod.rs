@@ -361,35 +361,81 @@ pub fn words(text: &str) -> impl Iterator<Item = Span> + '_ {
 pub fn count_words(text: &str, max: usize) -> usize {
     let bytes = text.as_bytes();
     let mut count = 0;
-    // Whether the last character was a letter or digit, and whether it
-    // was a joiner right after one (which the word goes on over if a
-    // letter or digit follows).
-    let (mut after_alphanumeric, mut after_joiner) = (false, false);
+    let mut state = AFTER_OTHER;
     let mut at = 0;
-    while count < max {
-        let Some(&byte) = bytes.get(at) else {
-            break;
-        };
-        let (alphanumeric, joiner, len) = match BYTE_CLASS[usize::from(byte)] {
-            ByteClass::Alphanumeric => (true, false, 1),
-            ByteClass::Joiner => (false, true, 1),
-            ByteClass::Other => (false, false, 1),
-            ByteClass::NonAscii => match text[at..].chars().next() {
-                Some(c) => (c.is_alphanumeric(), c == '\u{2019}', c.len_utf8()),
-                None => break,
-            },
-        };
-        if alphanumeric {
-            count += usize::from(!after_alphanumeric && !after_joiner);
-            after_joiner = false;
-        } else {
-            after_joiner = joiner && after_alphanumeric;
+    // A block of bytes at a time through [`WORD_STEP`], one look-up per
+    // ASCII byte; `max` is checked between blocks. A block adds at most
+    // one word per byte and the count is capped at the end, so the result
+    // is the same as stopping at the word that reaches `max`.
+    while count < max && at < bytes.len() {
+        let end = bytes.len().min(at + COUNT_BLOCK);
+        while at < end {
+            let step = WORD_STEP[usize::from(state)][usize::from(bytes[at])];
+            if step != NON_ASCII_STEP {
+                count += usize::from(step >> 2);
+                state = step & 0b11;
+                at += 1;
+                continue;
+            }
+            // Outside ASCII: a letter or digit, the curly apostrophe (a
+            // joiner), or anything else.
+            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                return count.min(max);
+            };
+            let class = if c.is_alphanumeric() {
+                b'a'
+            } else if c == '\u{2019}' {
+                b'\''
+            } else {
+                b' '
+            };
+            let step = WORD_STEP[usize::from(state)][usize::from(class)];
+            count += usize::from(step >> 2);
+            state = step & 0b11;
+            at += c.len_utf8();
         }
-        after_alphanumeric = alphanumeric;
-        at += len;
     }
-    count
+    count.min(max)
 }
+
+/// How many bytes [`count_words`] reads between two looks at its `max`.
+const COUNT_BLOCK: usize = 32;
+
+/// The states of [`count_words`]: after a character that is neither a
+/// letter, a digit nor a joiner (or at the start); after a letter or
+/// digit; after a joiner right after a letter or digit (the word goes on
+/// over it if a letter or digit follows).
+const AFTER_OTHER: u8 = 0;
+const AFTER_ALPHANUMERIC: u8 = 1;
+const AFTER_INNER_JOINER: u8 = 2;
+
+/// A byte of a character outside ASCII, which [`count_words`] decodes.
+const NON_ASCII_STEP: u8 = 0xFF;
+
+/// What [`count_words`] does in each state with each byte: the next
+/// state in the low two bits, and above them 1 if a word starts at the
+/// byte; [`NON_ASCII_STEP`] for the bytes of characters outside ASCII.
+static WORD_STEP: [[u8; 256]; 3] = {
+    let mut table = [[0; 256]; 3];
+    let mut state = 0;
+    while state < 3 {
+        let mut byte = 0;
+        while byte < 256 {
+            table[state][byte] = match BYTE_CLASS[byte] {
+                ByteClass::Alphanumeric if state as u8 == AFTER_OTHER => {
+                    (1 << 2) | AFTER_ALPHANUMERIC
+                }
+                ByteClass::Alphanumeric => AFTER_ALPHANUMERIC,
+                ByteClass::Joiner if state as u8 == AFTER_ALPHANUMERIC => AFTER_INNER_JOINER,
+                ByteClass::Joiner | ByteClass::Other => AFTER_OTHER,
+                ByteClass::NonAscii => NON_ASCII_STEP,
+            };
+            byte += 1;
+        }
+        state += 1;
+    }
+    table
+};
 
 /// What a byte is to [`words`].
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -355,7 +355,7 @@ const CAPTION_START_PATTERN: &str = r#"(?x)
 static CAPTION_START: LazyLock<RuleRegex> = LazyLock::new(|| regex(CAPTION_START_PATTERN));
 
 /// Captions and credits: the tests anywhere in the paragraph. Each needs
-/// one of [`CAPTION_LITERALS`].
+/// a literal in a place [`may_be_caption`] looks at.
 static CAPTION_ANYWHERE: LazyLock<RuleRegex> = LazyLock::new(|| {
     regex(
         r#"(?x)
@@ -368,22 +368,89 @@ static CAPTION_ANYWHERE: LazyLock<RuleRegex> = LazyLock::new(|| {
     )
 });
 
-/// Whether `text` holds a literal that every match of
-/// [`CAPTION_ANYWHERE`] holds: a parenthesis, an em dash, `photo` or
-/// `view` (in any ASCII case; none of these letters has a non-ASCII case
-/// form). Most paragraphs have none, and looking is much cheaper than the
-/// regex, which has no literal prefix to skip ahead by.
-fn has_caption_literal(text: &str) -> bool {
+/// Whether `text` may match [`CAPTION_ANYWHERE`]: whether it holds, in
+/// its place, a literal that every match of one of its tests holds:
+///
+/// - `(` followed by `photo` in any case, `AP Photo`, `Reuters Photo`,
+///   `AFP Photo`, `Getty Photo`, `Source`, `Image`, `Credit`, `Courtesy`
+///   or `Published `;
+/// - `via AP)`;
+/// - `photo` in any case after `buy ` in any case, or followed by a space
+///   and `b` or `c` in either case (`photo by`, `photo credit`, `photo
+///   courtesy`);
+/// - `view ` in any case after no ASCII letter, digit or underscore (a
+///   word boundary cannot fall after one);
+/// - a last `—` with, before it and any white space, one of `.?!"`, or a
+///   character outside ASCII (`”`, or white space outside ASCII).
+///
+/// The letters of these literals have no case form outside ASCII, so an
+/// ASCII comparison ignoring case finds every match of the case-blind
+/// tests. Nearly every paragraph fails: a parenthesis or an em dash alone
+/// is common in copy, and the regex, which has no literal prefix to skip
+/// ahead by, costs a search of the whole paragraph.
+fn may_be_caption(text: &str) -> bool {
+    const AFTER_PARENTHESIS: &[&[u8]] = &[
+        b"AP Photo",
+        b"Reuters Photo",
+        b"AFP Photo",
+        b"Getty Photo",
+        b"Source",
+        b"Image",
+        b"Credit",
+        b"Courtesy",
+        b"Published ",
+    ];
     let bytes = text.as_bytes();
-    let word_at = |at: usize, rest: &[u8]| {
+    let at_ignoring_case = |at: usize, literal: &[u8]| {
         bytes
-            .get(at + 1..at + 1 + rest.len())
-            .is_some_and(|b| b.eq_ignore_ascii_case(rest))
+            .get(at..at + literal.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(literal))
     };
-    memchr::memchr2(b'(', b')', bytes).is_some()
-        || memchr::memmem::find(bytes, "—".as_bytes()).is_some()
-        || memchr::memchr2_iter(b'p', b'P', bytes).any(|at| word_at(at, b"hoto"))
-        || memchr::memchr2_iter(b'v', b'V', bytes).any(|at| word_at(at, b"iew"))
+    // One pass for the parentheses and the em dashes (the last byte of
+    // `—`, E2 80 94), remembering the last dash.
+    let mut last_dash = None;
+    let parenthesis = memchr::memchr3_iter(b'(', b')', 0x94, bytes).any(|at| match bytes[at] {
+        b'(' => {
+            at_ignoring_case(at + 1, b"photo")
+                || AFTER_PARENTHESIS
+                    .iter()
+                    .any(|literal| bytes[at + 1..].starts_with(literal))
+        }
+        b')' => bytes[..at].ends_with(b"via AP"),
+        _ => {
+            if at >= 2 && bytes[at - 2..at] == [0xE2, 0x80] {
+                last_dash = Some(at - 2);
+            }
+            false
+        }
+    });
+    let photo = || {
+        memchr::memchr2_iter(b'p', b'P', bytes).any(|at| {
+            at_ignoring_case(at, b"photo")
+                && ((at >= 4 && at_ignoring_case(at - 4, b"buy "))
+                    || (bytes.get(at + 5) == Some(&b' ')
+                        && bytes
+                            .get(at + 6)
+                            .is_some_and(|b| matches!(b, b'b' | b'B' | b'c' | b'C'))))
+        })
+    };
+    let view = || {
+        memchr::memchr2_iter(b'v', b'V', bytes).any(|at| {
+            at_ignoring_case(at, b"view ")
+                && (at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_'))
+        })
+    };
+    let dash_signature = |dash: usize| {
+        for c in text[..dash].chars().rev() {
+            match c {
+                '.' | '?' | '!' | '"' => return true,
+                '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' => {}
+                c => return !c.is_ascii(),
+            }
+        }
+        false
+    };
+    parenthesis || photo() || view() || last_dash.is_some_and(dash_signature)
 }
 
 /// Whether `text` is a photo or video caption or a credit line.
@@ -392,7 +459,7 @@ fn is_caption(text: &str, probe: Probe) -> bool {
         && CAPTION_START
             .for_characters(probe.characters)
             .is_match(text))
-        || (has_caption_literal(text)
+        || (may_be_caption(text)
             && CAPTION_ANYWHERE
                 .for_characters(probe.characters)
                 .is_match(text))
@@ -688,14 +755,15 @@ struct Probe {
 fn furniture(text: &str, probe: Probe) -> Option<Role> {
     let characters = probe.characters;
     let trimmed = text.trim();
-    // No test tells counts over this apart.
+    // No test but the credit line's tells counts over this apart: the
+    // credit line, which needs a `/`, is counted further when it has one.
     let count = count_words(trimmed, MAX_COUNTED);
     if is_boilerplate(trimmed, count, probe) {
         return Some(Role::Boilerplate);
     }
     if is_caption(trimmed, probe)
-        || (count <= 60
-            && trimmed.contains('/')
+        || (trimmed.contains('/')
+            && (count <= SHORT || count_words(trimmed, MAX_CREDIT_WORDS + 1) <= MAX_CREDIT_WORDS)
             && CREDIT_ENDING.for_characters(characters).is_match(trimmed))
         || trimmed.starts_with("Pictured:")
     {
@@ -717,9 +785,15 @@ fn furniture(text: &str, probe: Probe) -> Option<Role> {
     None
 }
 
-/// The most words [`furniture`] counts: its tests compare counts with
-/// at most 60 ([`is_scanned_print`] counts again).
-const MAX_COUNTED: usize = 61;
+/// The most words [`furniture`] counts for all its tests: they compare
+/// counts with at most [`SHORT`], but for the credit line's, which counts
+/// again up to [`MAX_CREDIT_WORDS`] (and [`is_scanned_print`], which
+/// counts every word). Most paragraphs are prose longer than that, and
+/// are read only this far.
+const MAX_COUNTED: usize = SHORT + 1;
+
+/// A credit line ([`CREDIT_ENDING`]) has at most this many words.
+const MAX_CREDIT_WORDS: usize = 60;
 
 fn is_boilerplate(text: &str, count: usize, probe: Probe) -> bool {
     let characters = probe.characters;

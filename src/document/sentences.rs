@@ -30,6 +30,10 @@
 //! the ellipsis opening the next one. An ellipsis in brackets (`[...]`)
 //! never ends a sentence, and neither does a list marker (`1.`) alone.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 use crate::source::Span;
 
 /// Titles that precede a name and so never end a sentence.
@@ -374,13 +378,14 @@ fn period_ends_sentence(sentence: &str, after: &str) -> bool {
         return !is_list_marker(sentence, token);
     }
     let next_is_number = after.starts_with(|c: char| c.is_ascii_digit());
-    if TITLES.contains(&token) {
+    let lists = lists_of(token);
+    if lists & IN_TITLES != 0 {
         return false;
     }
     if token.eq_ignore_ascii_case("no") {
         return !next_is_number;
     }
-    if BEFORE_NUMBER.contains(&token) {
+    if lists & IN_BEFORE_NUMBER != 0 {
         return !next_is_number && is_opener(after);
     }
     if token.eq_ignore_ascii_case("a.m") || token.eq_ignore_ascii_case("p.m") {
@@ -390,10 +395,45 @@ fn period_ends_sentence(sentence: &str, after: &str) -> bool {
         // The pronoun, as in "you and I.", not an initial.
         return true;
     }
-    if AMBIGUOUS.contains(&token) || is_dotted_abbreviation(token) || is_initial(token) {
+    if lists & IN_AMBIGUOUS != 0 || is_dotted_abbreviation(token) || is_initial(token) {
         return is_opener(after);
     }
     true
+}
+
+/// The bits of the lists [`lists_of`] tells.
+const IN_TITLES: u8 = 1;
+const IN_BEFORE_NUMBER: u8 = 2;
+const IN_AMBIGUOUS: u8 = 4;
+
+/// Every word of [`TITLES`], [`BEFORE_NUMBER`] and [`AMBIGUOUS`], with
+/// the bits of the lists it is in.
+static LISTED: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut listed = FxHashMap::default();
+    for (list, bit) in [
+        (TITLES, IN_TITLES),
+        (BEFORE_NUMBER, IN_BEFORE_NUMBER),
+        (AMBIGUOUS, IN_AMBIGUOUS),
+    ] {
+        for &word in list {
+            *listed.entry(word).or_insert(0) |= bit;
+        }
+    }
+    listed
+});
+
+/// The longest word of the lists, in bytes.
+static LONGEST_LISTED: LazyLock<usize> =
+    LazyLock::new(|| LISTED.keys().map(|word| word.len()).max().unwrap_or(0));
+
+/// Which of [`TITLES`], [`BEFORE_NUMBER`] and [`AMBIGUOUS`] hold `token`,
+/// as bits: one look-up in place of a scan of the three lists, which was
+/// most of the cost of judging a period (nearly every token is in none).
+fn lists_of(token: &str) -> u8 {
+    if token.len() > *LONGEST_LISTED {
+        return 0;
+    }
+    LISTED.get(token).copied().unwrap_or(0)
 }
 
 /// Splits off the last token of `sentence`: the text after the last white
@@ -522,6 +562,58 @@ mod tests {
         assert!(!is_opening_time_phrase("He locked it at 7 P.M"));
         assert!(!time_ends_sentence("It began at 3 a.m", "Tuesday and"));
         assert!(time_ends_sentence("It ended at 6 p.m", "Crews stayed"));
+    }
+
+    /// `lists_of` tells the lists a token is in as scanning each list
+    /// does: on every listed word, on those words changed at random (a
+    /// letter dropped, added or in the other case), and on other tokens.
+    #[test]
+    fn lists_of_a_token_are_those_that_hold_it() {
+        let scanned = |token: &str| {
+            [
+                (TITLES, IN_TITLES),
+                (BEFORE_NUMBER, IN_BEFORE_NUMBER),
+                (AMBIGUOUS, IN_AMBIGUOUS),
+            ]
+            .into_iter()
+            .filter(|(list, _)| list.contains(&token))
+            .fold(0, |bits, (_, bit)| bits | bit)
+        };
+        let listed: Vec<&str> = [TITLES, BEFORE_NUMBER, AMBIGUOUS].concat();
+        let mut random = crate::test_random::Random(0x6A09_E667_F3BC_C909);
+        let mut tokens: Vec<String> = listed.iter().map(|w| w.to_string()).collect();
+        tokens.extend(
+            [
+                "", "said", "U.S", "Messrsx", "N", "°", "police", "St.", "ST",
+            ]
+            .map(String::from),
+        );
+        for _ in 0..5000 {
+            let mut token: Vec<char> = random.pick(&listed).chars().collect();
+            let at = random.below(token.len() + 1);
+            match random.below(4) {
+                0 if at < token.len() => {
+                    token.remove(at);
+                }
+                1 => token.insert(at, ['a', 'S', '.', 'ß'][random.below(4)]),
+                2 if at < token.len() => {
+                    let c = token[at];
+                    token[at] = if c.is_uppercase() {
+                        c.to_ascii_lowercase()
+                    } else {
+                        c.to_ascii_uppercase()
+                    };
+                }
+                _ => {}
+            }
+            tokens.push(token.into_iter().collect());
+        }
+        let mut in_some = 0;
+        for token in &tokens {
+            assert_eq!(lists_of(token), scanned(token), "{token:?}");
+            in_some += usize::from(scanned(token) != 0);
+        }
+        assert!(in_some > 1000 && tokens.len() - in_some > 1000);
     }
 
     #[test]

@@ -220,6 +220,30 @@ fn words_follow_the_rule_on_every_kind_of_character() {
         }
     }
 }
+/// `count_words` reads its text in blocks and looks at `max` between
+/// them: on texts many blocks long, mostly ASCII words as in copy, it
+/// counts as the character-by-character rule does, capped at any `max`.
+#[test]
+fn count_words_follows_the_rule_across_blocks() {
+    const PIECES: &[&str] = &[
+        "word", "a", "7", " ", "  ", ".", "-", "'", "’", "U.S.", "don't", "e-mail", "é", "ж",
+        "\u{a0}", "—", "…", "𝐀", "\n", ",", "--", "''", "a.", ".a", "ab'", "’s",
+    ];
+    let mut random = crate::test_random::Random(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..random.below(120) {
+            text.push_str(random.pick(PIECES));
+        }
+        let total = words_by_characters(&text).len();
+        for max in [0, 1, 2, 7, 13, 26, 31, 61, 100, usize::MAX] {
+            assert_eq!(count_words(&text, max), total.min(max), "{max} in {text:?}");
+        }
+        let max = random.below(total + 2);
+        assert_eq!(count_words(&text, max), total.min(max), "{max} in {text:?}");
+    }
+}
+
 #[test]
 fn empty_and_blank_documents_have_no_units() {
     for text in ["", "\n\n", "   \r\n"] {

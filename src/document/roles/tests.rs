@@ -346,3 +346,89 @@ fn the_alternation_of_start_tests_matches_where_one_of_them_does() {
         assert!(texts.iter().any(|text| regex.is_match(text)));
     }
 }
+
+#[test]
+fn credit_line_lengths_are_bounded_exactly() {
+    // A credit line has at most 60 words: the paragraph is counted past
+    // the short tests' bound only when it has a `/`.
+    let credit = |words: usize| format!("{}Jamie Lee/The River Post", "crowds ".repeat(words - 5));
+    assert_eq!(role_of(&credit(60)), Role::Caption);
+    assert_eq!(role_of(&credit(61)), Role::Prose);
+    assert_eq!(role_of(&credit(26)), Role::Caption);
+}
+
+/// `may_be_caption` answers no only where [`CAPTION_ANYWHERE`] cannot
+/// match: on random texts made of a form of one of its tests, changed at
+/// random (letters in the other case, other white space) between random
+/// pieces, whenever the regex matches the quick test says yes; and it
+/// says no often enough to be worth asking.
+#[test]
+fn the_quick_caption_test_passes_every_caption_the_regex_finds() {
+    const FORMS: &[&str] = &[
+        "(photo:",
+        "(photos:",
+        "buy photo",
+        "photo by",
+        "photo credit",
+        "photo courtesy",
+        "view as gallery",
+        "view full caption",
+        "(AP Photo",
+        "(Reuters Photo",
+        "(AFP Photo",
+        "(Getty Photo",
+        "via AP)",
+        "(Source: Jane)",
+        "(Photo Jane Doe)",
+        "(Image: x)",
+        "(Credit: Ann)",
+        "(Courtesy Z)",
+        "(Published May",
+        ".—Jane",
+        "” — Jane Doe",
+        "! —  Ann Lee Mo",
+        "\" — Ann",
+        "? —Émile",
+    ];
+    const PIECES: &[&str] = &[
+        "(", ")", "photo", "view", " ", "x", "_", "é", "7", ".", "—", "”", "\"", "Jane", "a", "ſ",
+        "\u{212a}", "’", "\u{a0}", "\n",
+    ];
+    const SPACES: &[&str] = &[" ", " ", "\u{a0}", "\n", "\t", "\u{2009}", "\u{b}", "  "];
+    let mut random = crate::test_random::Random(0x51_7CC1_B727_220A);
+    let (mut matched, mut turned_away) = (0, 0);
+    for _ in 0..30_000 {
+        let mut text = String::new();
+        for _ in 0..random.below(4) {
+            text.push_str(random.pick(PIECES));
+        }
+        for c in random.pick(FORMS).chars() {
+            match c {
+                ' ' if random.below(3) == 0 => text.push_str(random.pick(SPACES)),
+                c if c.is_ascii_alphabetic() && random.below(4) == 0 => {
+                    text.push(if c.is_ascii_lowercase() {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c.to_ascii_lowercase()
+                    })
+                }
+                c => text.push(c),
+            }
+        }
+        if random.below(2) == 0 {
+            for _ in 0..random.below(4) {
+                text.push_str(random.pick(PIECES));
+            }
+        }
+        let quick = may_be_caption(&text);
+        if CAPTION_ANYWHERE.is_match(&text) {
+            assert!(quick, "{text:?}");
+            matched += 1;
+        }
+        turned_away += usize::from(!quick);
+    }
+    assert!(
+        matched > 5000 && turned_away > 2000,
+        "{matched} {turned_away}"
+    );
+}
