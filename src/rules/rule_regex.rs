@@ -101,21 +101,11 @@ impl Deferred {
     }
 
     fn build(&self, parsed: Hir, size_limit: usize) -> Result<meta::Regex, regex::Error> {
-        match self.form {
-            // With Unicode word boundaries, the pattern as written searches
-            // only text with a non-ASCII word character (the other form
-            // serves any other text). The lazy DFA gives up at the first
-            // non-ASCII byte of such a pattern's text, and the search
-            // starts again with the other engines: so it is not built,
-            // nor the reverse NFA it needs, which halves the compile.
-            Form::AsWritten if parsed.properties().look_set().contains_word_unicode() => {
-                build_with(&parsed, meta_config(size_limit).hybrid(false).dfa(false))
-            }
-            Form::AsWritten => build(&parsed, size_limit),
-            Form::AsciiBoundaries => {
-                build(&cut(parsed, false, &mut Unicode::default()), size_limit)
-            }
-        }
+        let hir = match self.form {
+            Form::AsWritten => parsed,
+            Form::AsciiBoundaries => cut(parsed, false, &mut Unicode::default()),
+        };
+        build(&hir, size_limit)
     }
 
     /// Compiles the form now from `parsed` (the pattern's parse),
@@ -180,13 +170,8 @@ pub(crate) fn meta_config(size_limit: usize) -> meta::Config {
 
 /// Compiles `hir` as `regex::RegexBuilder` does, with an NFA size limit.
 fn build(hir: &Hir, size_limit: usize) -> Result<meta::Regex, regex::Error> {
-    build_with(hir, meta_config(size_limit))
-}
-
-/// Compiles `hir` with `config`, reporting errors as the regex crate does.
-fn build_with(hir: &Hir, config: meta::Config) -> Result<meta::Regex, regex::Error> {
     meta::Builder::new()
-        .configure(config)
+        .configure(meta_config(size_limit))
         .build_from_hir(hir)
         .map_err(|error| match error.size_limit() {
             Some(limit) => regex::Error::CompiledTooBig(limit),
@@ -852,14 +837,6 @@ mod tests {
             let regex = RuleRegex::prechecked(pattern, 1 << 20).unwrap();
             let whole = regex::Regex::new(pattern).unwrap();
             for text in &texts {
-                // The pattern as written, when it has Unicode boundaries,
-                // is built without the lazy DFA, which gives up on any
-                // text with a non-ASCII byte: it must see no other text.
-                if regex.unicode.boundaries
-                    && std::ptr::eq(regex.for_text(text).0, regex.regex.get())
-                {
-                    assert!(Characters::of(text).word, "{pattern} on {text:?}");
-                }
                 assert_eq!(
                     found(&regex, text),
                     expected(pattern, text),
