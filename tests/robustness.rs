@@ -531,6 +531,35 @@ fn a_path_given_twice_is_linted_once() {
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_file_reached_through_a_link_and_directly_is_linted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "story/good.txt", GOOD);
+    write(dir.path(), "elsewhere/other.txt", GOOD);
+    // A link to a directory of the walk, a link to a file of the walk, and
+    // a link out of it.
+    std::os::unix::fs::symlink("story", dir.path().join("alias")).unwrap();
+    std::os::unix::fs::symlink("story/good.txt", dir.path().join("link.txt")).unwrap();
+    std::os::unix::fs::symlink("../elsewhere", dir.path().join("story/out")).unwrap();
+    let (code, stdout, stderr) = run_in(
+        dir.path(),
+        &["--format", "short", ".", "alias/good.txt", "story"],
+    );
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    let files: Vec<&str> = stdout
+        .lines()
+        .map(|line| line.split(':').next().unwrap())
+        .collect();
+    // Each file once, under the first path to it in the walk's sorted
+    // order: `alias` comes before `elsewhere`, `link.txt` and `story`.
+    assert_eq!(
+        files,
+        ["./alias/good.txt", "./alias/out/other.txt"],
+        "{stdout}"
+    );
+}
+
 #[test]
 fn everything_at_once_loses_only_the_unreadable_files() {
     let dir = tempfile::tempdir().unwrap();
