@@ -787,20 +787,10 @@ fn scan_words(text: &str, mut each: impl FnMut(u64, bool)) {
     let bytes = text.as_bytes();
     let mut at = 0;
     loop {
-        // The start of the next word.
-        let start = loop {
-            let Some(&byte) = bytes.get(at) else {
-                return;
-            };
-            match WORD_BYTES[usize::from(byte)] {
-                OTHER | JOINER => at += 1,
-                NON_ASCII => match char_at(text, at) {
-                    (true, _) => break at,
-                    (false, len) => at += len,
-                },
-                _ => break at,
-            }
+        let Some(start) = next_word_start(text, at) else {
+            return;
         };
+        at = start;
         // FNV-1a over the lowercased bytes, as `folded_hash` computes it
         // for an ASCII word; a word with other characters is hashed by
         // `folded_hash` itself. Digits are the lowest of the bytes.
@@ -849,6 +839,24 @@ fn scan_words(text: &str, mut each: impl FnMut(u64, bool)) {
     }
 }
 
+/// Where the next word of `text` starts at or after `at` (the first
+/// letter or digit), if there is one: for [`scan_words`] and
+/// [`word_bounds`].
+#[inline(always)]
+fn next_word_start(text: &str, mut at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    loop {
+        match WORD_BYTES[usize::from(*bytes.get(at)?)] {
+            OTHER | JOINER => at += 1,
+            NON_ASCII => match char_at(text, at) {
+                (true, _) => return Some(at),
+                (false, len) => at += len,
+            },
+            _ => return Some(at),
+        }
+    }
+}
+
 /// Calls `each` with the start and end of every word of `text`, exactly
 /// as [`words`] finds them.
 ///
@@ -862,20 +870,10 @@ fn word_bounds(text: &str, mut each: impl FnMut(usize, usize)) {
     let bytes = text.as_bytes();
     let mut at = 0;
     loop {
-        // The start of the next word.
-        let start = loop {
-            let Some(&byte) = bytes.get(at) else {
-                return;
-            };
-            match WORD_BYTES[usize::from(byte)] {
-                OTHER | JOINER => at += 1,
-                NON_ASCII => match char_at(text, at) {
-                    (true, _) => break at,
-                    (false, len) => at += len,
-                },
-                _ => break at,
-            }
+        let Some(start) = next_word_start(text, at) else {
+            return;
         };
+        at = start;
         loop {
             // The ASCII letters and digits of the word, in one run.
             at = alphanumeric_run_end(bytes, at);
