@@ -72,16 +72,26 @@ pub fn run(cli: Cli) -> Status {
 
 fn lint(args: &LintArgs) -> io::Result<Status> {
     let mut sources = Sources::new();
+    // The walk is mostly waiting on the file system: it runs beside the
+    // rule compilation rather than after it.
+    let (setup, (mut files, walk_problems)) = std::thread::scope(|scope| {
+        let walk = scope.spawn(|| walk(&args.paths));
+        let setup = setup(&args.rules, &args.config, &mut sources);
+        let walked = walk
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (setup, walked)
+    });
     let Setup {
         mut rules,
         config,
         mut problems,
         known,
-    } = setup(&args.rules, &args.config, &mut sources);
+    } = setup;
     problems.extend(levels::apply(&mut rules, &level_settings(args)));
+    problems.extend(walk_problems);
     rules.rules.retain(|r| r.enabled);
     let active: Vec<String> = rules.rules.iter().map(|r| r.id.clone()).collect();
-    let mut files = discover(&args.paths, &mut problems);
     if let Some(config) = &config {
         files.retain(|f| f.as_os_str() == "-" || config.selects(f));
     }
@@ -408,7 +418,8 @@ fn facts(args: &FactsArgs) -> io::Result<Status> {
         mut problems,
         ..
     } = setup(&args.rules, &args.config, &mut sources);
-    let files = discover(&args.paths, &mut problems);
+    let (files, walk_problems) = walk(&args.paths);
+    problems.extend(walk_problems);
     let mut ids = Vec::new();
     for path in &files {
         match engine::read_text(path) {
@@ -583,16 +594,16 @@ fn show_config(args: &ConfigCommandArgs) -> io::Result<Status> {
 }
 
 /// The files under `paths` (the current directory if none are given).
-fn discover(paths: &[PathBuf], problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+/// The files to lint under `paths` (the current directory if none), and
+/// the problems met on the way.
+fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let default = [PathBuf::from(".")];
     let paths = if paths.is_empty() {
         &default[..]
     } else {
         paths
     };
-    let (files, walk_problems) = walk::discover(paths);
-    problems.extend(walk_problems);
-    files
+    walk::discover(paths)
 }
 
 /// The fact sheets of a run: `facts.toml` in each directory holding linted
