@@ -2,12 +2,17 @@
 //! packs (`packs/*.toml`) into the binary, so that adding a rule file needs
 //! no code change and `factlint` runs from any directory with no setup.
 //! Also lays out the spelling kind's misspelling list and fills its
-//! filter, so that start-up neither relocates nor hashes the whole list.
+//! filter, so that start-up neither relocates nor hashes the whole list,
+//! and compiles the figure grammar into the automata that find figures,
+//! so that start-up does not compile it at all.
 
 #[path = "src/kinds/spelling/filter.rs"]
 mod filter;
 #[path = "src/document/hash.rs"]
 mod hash;
+#[path = "src/quantity/pattern.rs"]
+#[macro_use]
+mod pattern;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -35,6 +40,34 @@ fn main() {
     fs::write(out_dir.join("misspellings.bloom"), misspelling_filter())
         .expect("OUT_DIR is writable");
     misspelling_list(&out_dir.join("misspellings"));
+    figure_automata(out_dir);
+}
+
+/// Compiles the figure grammar (`src/quantity/pattern.rs`) into the two
+/// DFAs `src/quantity.rs` searches with: `figures.forward.dfa`, which
+/// finds where a figure ends, and `figures.reverse.dfa`, which finds where
+/// it starts. Minimised, in the target's byte order.
+fn figure_automata(out_dir: &Path) {
+    use regex_automata::dfa::{dense, regex::Regex};
+    println!("cargo:rerun-if-changed=src/quantity/pattern.rs");
+    let regex = Regex::builder()
+        .dense(dense::Config::new().minimize(true))
+        .build(pattern::QUANTITY_PATTERN)
+        .expect("the figure grammar compiles into DFAs");
+    let little = env::var("CARGO_CFG_TARGET_ENDIAN")
+        .map_or(cfg!(target_endian = "little"), |e| e == "little");
+    for (name, dfa) in [("forward", regex.forward()), ("reverse", regex.reverse())] {
+        let (bytes, padding) = if little {
+            dfa.to_bytes_little_endian()
+        } else {
+            dfa.to_bytes_big_endian()
+        };
+        fs::write(
+            out_dir.join(format!("figures.{name}.dfa")),
+            &bytes[padding..],
+        )
+        .expect("OUT_DIR is writable");
+    }
 }
 
 /// Writes the misspelling list into `dir` as `src/kinds/spelling/list.rs`

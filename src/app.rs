@@ -460,11 +460,6 @@ struct Setup {
 /// `rule_dirs`, then `--rules`, with the configuration's rule options,
 /// severities and project words applied.
 fn setup(rule_args: &RuleArgs, config_args: &ConfigArgs, sources: &mut Sources) -> Setup {
-    // The figure grammar is large; build it on another thread while the
-    // rules compile, rather than when the first file is read.
-    rayon::spawn(|| {
-        std::sync::LazyLock::force(&crate::quantity::QUANTITY_REGEX);
-    });
     rayon::spawn(crate::document::warm_up);
     let mut problems = Vec::new();
     let path = if config_args.no_config {

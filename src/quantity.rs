@@ -89,10 +89,17 @@
 //! negative figures, and ordinals (`the third`).
 
 use std::fmt;
+use std::ops::Range;
+use std::sync::LazyLock;
 
-use regex_automata::meta;
+use regex_automata::dfa::{dense, regex::Regex as DfaRegex};
+use regex_automata::util::iter::Searcher;
+use regex_automata::Input;
 
-use crate::rules::rule_regex::meta_config;
+#[macro_use]
+mod pattern;
+
+pub use pattern::QUANTITY_PATTERN;
 
 /// What the wording around a figure says about the value, relative to the
 /// figure written.
@@ -375,217 +382,58 @@ fn same_value(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
 }
 
-// The regex grammar. Each list macro below mirrors one parser table; the
-// tests check that they agree word for word.
+/// The byte ranges of the figures in `text` ([`QUANTITY_PATTERN`]'s
+/// matches), in order: what `regex::Regex::new(QUANTITY_PATTERN)` finds
+/// with `find_iter`.
+pub fn figures(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut searcher = Searcher::new(Input::new(text));
+    std::iter::from_fn(move || {
+        // A search fails only on a byte the DFAs were built to give up
+        // on, or a Unicode word boundary; the grammar has neither.
+        searcher
+            .try_advance(|input| FIGURE_FINDER.try_search(input))
+            .ok()
+            .flatten()
+            .map(|found| found.range())
+    })
+}
 
-/// White space between words: any Unicode white space, as in the parser.
-macro_rules! ws {
-    () => {
-        r"(?u:\s)+"
+/// A DFA that the build script compiled from [`QUANTITY_PATTERN`], as
+/// bytes aligned for reading in place.
+#[repr(C)]
+struct Automaton<Bytes: ?Sized> {
+    _align: [u32; 0],
+    bytes: Bytes,
+}
+
+static FORWARD: &Automaton<[u8]> = &Automaton {
+    _align: [],
+    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/figures.forward.dfa")),
+};
+
+static REVERSE: &Automaton<[u8]> = &Automaton {
+    _align: [],
+    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/figures.reverse.dfa")),
+};
+
+/// The figure grammar as the build script compiled it: a forward DFA that
+/// finds where each figure ends and a reverse one that finds where it
+/// starts, read in place from the binary. Compiling the grammar at run
+/// time was a quarter of start-up; reading these is a check of their
+/// tables, and searching with them needs no cache of states built on the
+/// way.
+static FIGURE_FINDER: LazyLock<DfaRegex<dense::DFA<&'static [u32]>>> = LazyLock::new(|| {
+    // The bytes are the build script's output for this very build; that
+    // they read back is checked by the tests.
+    let read = |automaton: &'static Automaton<[u8]>| {
+        dense::DFA::from_bytes(&automaton.bytes)
+            .map(|(dfa, _)| dfa)
+            .expect("the build script wrote a valid DFA")
     };
-}
-
-/// The words of a phrase, each separated by [`ws!`].
-macro_rules! phrase {
-    ($first:tt $($rest:tt)*) => {
-        concat!(stringify!($first) $(, ws!(), stringify!($rest))*)
-    };
-}
-
-/// Alternatives: `phrases!([more than], [over])` is `more\s+than|over`.
-macro_rules! phrases {
-    ([$($first:tt)+] $(, [$($rest:tt)+])* $(,)?) => {
-        concat!(phrase!($($first)+) $(, "|", phrase!($($rest)+))*)
-    };
-}
-
-macro_rules! units {
-    () => {
-        "one|two|three|four|five|six|seven|eight|nine"
-    };
-}
-
-macro_rules! teens {
-    () => {
-        "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-    };
-}
-
-macro_rules! tens {
-    () => {
-        "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    };
-}
-
-macro_rules! scales {
-    () => {
-        "thousand|million|billion|trillion"
-    };
-}
-
-macro_rules! multipliers {
-    () => {
-        "dozen|hundred|thousand|million|billion|trillion"
-    };
-}
-
-macro_rules! halves {
-    () => {
-        "dozen|thousand|million|billion|trillion"
-    };
-}
-
-macro_rules! plural_heads {
-    () => {
-        "tens|dozens|scores|hundreds"
-    };
-}
-
-macro_rules! plural_tails {
-    () => {
-        "thousands|millions|billions"
-    };
-}
-
-macro_rules! plurals {
-    () => {
-        "dozens|scores|hundreds|thousands|millions|billions"
-    };
-}
-
-macro_rules! prefixes {
-    () => {
-        phrases!(
-            [more than], [over], [above], [greater than], [upwards of], [in excess of],
-            [well over], [well above], [just over], [just above],
-            [at least], [no fewer than], [no less than], [not fewer than], [not less than],
-            [a minimum of],
-            [nearly], [almost], [close to], [just under], [just below], [just shy of],
-            [about], [around], [roughly], [approximately], [some], [an estimated], [estimated],
-            [up to], [as many as], [at most], [no more than], [not more than], [a maximum of],
-            [fewer than], [less than], [under], [below], [well under], [well below],
-        )
-    };
-}
-
-macro_rules! or_suffixes {
-    () => {
-        phrases!([or more], [or fewer], [or less], [or so])
-    };
-}
-
-// The grammar below is laid out by hand, one alternative per line, because
-// rustfmt would put every `concat!` argument on a line of its own.
-
-/// 1 to 99 in words: `twenty-five`, `twenty five`, `twelve`, `seven`.
-#[rustfmt::skip]
-macro_rules! below_hundred {
-    () => { concat!(
-        "(?:(?:", tens!(), r")\b(?:(?:-|", ws!(), ")(?:", units!(), r")\b)?",
-        "|(?:", teens!(), r")\b",
-        "|(?:", units!(), r")\b",
-        ")",
-    ) };
-}
-
-/// 1 to 9,999 in words: `a hundred and five`, `fifteen hundred`, `forty`.
-#[rustfmt::skip]
-macro_rules! below_thousand {
-    () => { concat!(
-        "(?:(?:a", ws!(), "|", below_hundred!(), ws!(), r")hundred\b",
-            "(?:", ws!(), r"(?:and\b", ws!(), ")?", below_hundred!(), ")?",
-        "|", below_hundred!(),
-        ")",
-    ) };
-}
-
-/// Number words with a scale: `a million`, `two thousand and five`,
-/// `one million two hundred thousand`.
-#[rustfmt::skip]
-macro_rules! large {
-    () => { concat!(
-        "(?:a", ws!(), "|", below_thousand!(), ws!(), ")(?:", scales!(), r")\b",
-        "(?:", ws!(), r"(?:and\b", ws!(), ")?", below_thousand!(), ws!(), "(?:", scales!(), r")\b)*",
-        "(?:", ws!(), r"(?:and\b", ws!(), ")?", below_thousand!(), ")?",
-    ) };
-}
-
-/// A figure: digits, words, or a counting phrase such as `a dozen`. Longer
-/// alternatives come first, since the regex takes the first that fits.
-#[rustfmt::skip]
-macro_rules! number {
-    () => { concat!(
-        r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\b(?:", ws!(), "(?:", multipliers!(), r")\b)?",
-        "|", large!(),
-        "|half", ws!(), "a", ws!(), "(?:", halves!(), r")\b",
-        "|(?:a", ws!(), "|", below_hundred!(), ws!(), r")dozen\b",
-        "|a", ws!(), r"couple\b(?:", ws!(), r"of\b)?(?:", ws!(), "(?:", multipliers!(), r")\b)?",
-        "|", below_thousand!(),
-        r"|zero\b",
-        ")",
-    ) };
-}
-
-/// `%`, `percent`, `per cent`.
-#[rustfmt::skip]
-macro_rules! percent {
-    () => { concat!(
-        r"(?:(?u:\s)*%",
-        "|", ws!(), r"percent\b",
-        "|", ws!(), "per", ws!(), r"cent\b",
-        ")",
-    ) };
-}
-
-/// A regex source that finds a quantity phrase in running text: anything
-/// [`parse`] reads, such as `more than a dozen`, `Over 150`, `eight`,
-/// `33 percent` or `hundreds of`.
-///
-/// It is written to be pasted into a larger pattern in place of a
-/// `{quantity}` placeholder: it is one non-capturing group with no capture
-/// groups of its own, its flags (case-insensitive, ASCII word boundaries)
-/// are scoped to that group, and it starts and ends at word boundaries, so
-/// it finds nothing in `weight`, `overall`, `someone` or `1990s`. Feed the
-/// matched text to [`parse`] for its interval.
-#[rustfmt::skip]
-pub const QUANTITY_PATTERN: &str = concat!(
-    r"(?i-u:\b(?:",
-    // PREFIX NUMBER [PERCENT]
-    "(?:", prefixes!(), ")", ws!(), number!(), percent!(), "?",
-    // NUMBER (-plus|+) [PERCENT], or NUMBER [PERCENT] [or more|...]
-    "|", number!(), "(?:",
-        r"(?:-plus\b|\+)", percent!(), "?",
-        "|", percent!(), "?(?:", ws!(), "(?:", or_suffixes!(), r")\b)?",
-    ")",
-    // dozens, hundreds of thousands, with an optional `of`
-    "|(?:",
-        "(?:", plural_heads!(), r")\b", ws!(), r"of\b", ws!(), "(?:", plural_tails!(), r")\b",
-        "|(?:", plurals!(), r")\b",
-    ")(?:", ws!(), r"of\b)?",
-    // a few, several, a few hundred, a handful (of)
-    "|(?:a", ws!(), r"few|several)\b(?:", ws!(), "(?:", multipliers!(), r")\b)?",
-    "|a", ws!(), r"handful\b(?:", ws!(), r"of\b)?",
-    "))",
-);
-
-/// The compiled [`QUANTITY_PATTERN`], shared by every rule that looks for
-/// figures, so that the large grammar is compiled once per run.
-///
-/// It is the regex crate's engine, configured as `regex::Regex` configures
-/// it but with no prefilter: the grammar opens with so many words, in any
-/// case, that a literal search narrows nothing down (300 scraped articles
-/// are searched in as many instructions without one), and building one is
-/// a fifth of the compile. Matches are the same either way.
-pub static QUANTITY_REGEX: std::sync::LazyLock<meta::Regex> = std::sync::LazyLock::new(|| {
-    // The pattern is a constant checked by the unit tests; failing to
-    // compile it is a bug in factlint, not in anyone's input.
-    meta::Builder::new()
-        .configure(meta_config(10 << 20).auto_prefilter(false))
-        .build(QUANTITY_PATTERN)
-        .expect("QUANTITY_PATTERN compiles")
+    DfaRegex::builder().build_from_dfas(read(FORWARD), read(REVERSE))
 });
 
-// The parser's tables. The regex macros above must list the same words.
+// The parser's tables. The regex macros of `pattern` must list the same words.
 
 const UNITS: [&str; 9] = [
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -1862,6 +1710,97 @@ mod tests {
             let found = regex.find(sentence).map(|found| found.as_str());
             assert_eq!(found, Some(expected), "in `{sentence}`");
             assert!(parse(expected).is_some(), "`{expected}` should parse");
+        }
+    }
+
+    /// The build script's automata find exactly what the regex crate finds
+    /// with the pattern, on random text made of the grammar's words, its
+    /// near misses, digits, punctuation and white space of every kind.
+    #[test]
+    fn figures_are_the_matches_of_the_pattern() {
+        let regex = pattern();
+        let pieces = [
+            "more",
+            "than",
+            "over",
+            "Over",
+            "nearly",
+            "about",
+            "some",
+            "a",
+            "A",
+            "few",
+            "several",
+            "dozen",
+            "dozens",
+            "of",
+            "hundred",
+            "hundreds",
+            "thousand",
+            "thousands",
+            "million",
+            "and",
+            "twenty",
+            "twenty-five",
+            "Eight",
+            "eight",
+            "eighteen",
+            "one",
+            "zero",
+            "half",
+            "couple",
+            "handful",
+            "or",
+            "more.",
+            "so",
+            "percent",
+            "per",
+            "cent",
+            "%",
+            "-plus",
+            "+",
+            "400",
+            "1,200",
+            "3.5",
+            "1990s",
+            "2023",
+            "weight",
+            "someone",
+            "migrants",
+            "at",
+            "least",
+            "up",
+            "to",
+            "fewer",
+            "José",
+            "数",
+            "“",
+            "”",
+            "—",
+            ",",
+            ".",
+            "\u{0}",
+        ];
+        let spaces = [" ", " ", "  ", "\u{a0}", "\u{2009}", "\n", "\t", "", "-"];
+        let mut random = crate::test_random::Random(0x5eed_0f16);
+        let mut found = 0;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..random.below(14) {
+                text.push_str(random.pick(&pieces));
+                text.push_str(random.pick(&spaces));
+            }
+            let expected: Vec<Range<usize>> = regex.find_iter(&text).map(|m| m.range()).collect();
+            assert_eq!(figures(&text).collect::<Vec<_>>(), expected, "in {text:?}");
+            found += expected.len();
+        }
+        assert!(
+            found > 1000,
+            "the texts should hold many figures, not {found}"
+        );
+        for text in EXAMPLES.iter().chain(MORE_PHRASES).chain(NOT_QUANTITIES) {
+            let expected: Vec<Range<usize>> = regex.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(figures(text).collect::<Vec<_>>(), expected, "in {text:?}");
         }
     }
 

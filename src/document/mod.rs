@@ -158,9 +158,8 @@ impl<'t> Document<'t> {
                 let text = self.slice(sentence.span);
                 let base = sentence.span.start as usize;
                 spans.extend(
-                    crate::quantity::QUANTITY_REGEX
-                        .find_iter(text)
-                        .map(|m| Span::new(base + m.start(), base + m.end())),
+                    crate::quantity::figures(text)
+                        .map(|found| Span::new(base + found.start, base + found.end)),
                 );
             }
             starts.push(spans.len());

@@ -924,11 +924,11 @@ mod tests {
                     after_starts: None,
                 };
                 for text in &sentences {
-                    for figure in quantity::QUANTITY_REGEX.find_iter(text.as_str()) {
+                    for figure in quantity::figures(text) {
                         let characters = Characters::of(text);
-                        let with = around.around(characters, text, figure.range());
-                        let without = unfiltered.around(characters, text, figure.range());
-                        assert_eq!(with, without, "{text:?} at {:?}", figure.range());
+                        let with = around.around(characters, text, figure.clone());
+                        let without = unfiltered.around(characters, text, figure.clone());
+                        assert_eq!(with, without, "{text:?} at {figure:?}");
                         found += usize::from(with.is_some());
                         turned_away += usize::from(without.is_none());
                     }

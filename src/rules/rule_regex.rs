@@ -160,7 +160,7 @@ fn parse(pattern: &str) -> Result<Hir, regex::Error> {
 
 /// The configuration `regex::RegexBuilder` gives the regex crate's engine
 /// for a pattern on `&str`, with an NFA size limit.
-pub(crate) fn meta_config(size_limit: usize) -> meta::Config {
+fn meta_config(size_limit: usize) -> meta::Config {
     meta::Config::new()
         .nfa_size_limit(Some(size_limit))
         .hybrid_cache_capacity(2 * (1 << 20))
