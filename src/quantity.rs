@@ -398,6 +398,12 @@ pub fn figures(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
+/// Reads the figure automata now (see [`figures`]), ahead of the first
+/// document: checking their tables takes as long as linting a short file.
+pub(crate) fn warm_up() {
+    LazyLock::force(&FIGURE_FINDER);
+}
+
 /// A DFA that the build script compiled from [`QUANTITY_PATTERN`], as
 /// bytes aligned for reading in place.
 #[repr(C)]

@@ -246,7 +246,7 @@ impl<'t> Document<'t> {
 /// Compiles the document model's patterns ahead of the first document,
 /// in parallel with whatever else start-up does.
 pub fn warm_up() {
-    roles::warm_up();
+    rayon::join(roles::warm_up, crate::quantity::warm_up);
 }
 
 /// Words that stay lowercase in Title Case.

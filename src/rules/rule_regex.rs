@@ -20,11 +20,12 @@
 //! replacement character `�` that reading a file with invalid UTF-8 puts
 //! in its text. On text whose characters all lie in those blocks, a
 //! class finds exactly what its part in those blocks finds. So a regex
-//! known to compile ([`RuleRegex::prechecked`]) is first compiled in a
-//! *near-ASCII* form, with each class cut down to those blocks and ASCII
-//! word boundaries, from the pattern's parse; this is several times cheaper
-//! to compile, and serves nearly every text. The other forms are compiled
-//! when first needed.
+//! known to compile ([`RuleRegex::prechecked`]) has a *near-ASCII* form,
+//! with each class cut down to those blocks and ASCII word boundaries,
+//! built from the pattern's parse; this is several times cheaper to
+//! compile, and serves nearly every text. Every form is compiled when
+//! first needed: most rule regexes are asked only of the few units that a
+//! cheaper test lets through, and a short file needs few of them.
 //!
 //! The forms, by the text searched; each finds the same matches, positions
 //! and groups on the texts it is used for:
@@ -49,16 +50,42 @@ use regex_syntax::hir::{self, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKi
 /// A compiled rule regex; see the module docs.
 #[derive(Clone, Debug)]
 pub struct RuleRegex {
-    /// The near-ASCII form: built at once by [`RuleRegex::prechecked`],
-    /// never by [`RuleRegex::new`]. `None` also when it failed to compile;
-    /// the other forms then serve its texts.
-    near_ascii: Option<meta::Regex>,
+    /// The near-ASCII form: made by [`RuleRegex::prechecked`], never by
+    /// [`RuleRegex::new`].
+    near_ascii: Option<Box<NearAscii>>,
     /// What the pattern has that the near-ASCII form changes.
     unicode: Unicode,
     /// The pattern with ASCII word boundaries, when it has Unicode ones.
     ascii_boundaries: Option<Deferred>,
     /// The pattern as written.
     regex: Deferred,
+    /// The names of the capture groups, by index (`None` for the whole
+    /// match and for a group without a name).
+    names: Vec<Option<Box<str>>>,
+}
+
+/// The near-ASCII form of a pattern known to compile, built from its parse
+/// when first needed: a rule's regex is often never asked (most units are
+/// cleared by a shared search, most figures turned away by an affix), and
+/// building every one at load was most of start-up.
+#[derive(Clone, Debug)]
+struct NearAscii {
+    parsed: Hir,
+    size_limit: usize,
+    /// `None` when it failed to compile; the other forms then serve its
+    /// texts.
+    regex: OnceLock<Option<meta::Regex>>,
+}
+
+impl NearAscii {
+    fn get(&self) -> Option<&meta::Regex> {
+        self.regex
+            .get_or_init(|| {
+                let near = cut(self.parsed.clone(), true);
+                build(&near, self.size_limit).ok()
+            })
+            .as_ref()
+    }
 }
 
 /// What a pattern has that depends on Unicode.
@@ -103,7 +130,7 @@ impl Deferred {
     fn build(&self, parsed: Hir, size_limit: usize) -> Result<meta::Regex, regex::Error> {
         let hir = match self.form {
             Form::AsWritten => parsed,
-            Form::AsciiBoundaries => cut(parsed, false, &mut Unicode::default()),
+            Form::AsciiBoundaries => cut(parsed, false),
         };
         build(&hir, size_limit)
     }
@@ -196,9 +223,9 @@ impl RuleRegex {
     /// Like [`RuleRegex::new`], for a pattern known to compile within
     /// `size_limit`: a constant of factlint, or a rule of a file that ships
     /// with it, all of which the tests compile. Only a syntax error is
-    /// reported now, and only the near-ASCII form is compiled (see the
-    /// module docs); the others when first needed. Should one fail to
-    /// compile after all, it is compiled without a limit.
+    /// reported now; each form is compiled when first needed (see the
+    /// module docs). Should one fail to compile after all, the near-ASCII
+    /// form gives way to the others, and they are compiled without a limit.
     pub(crate) fn prechecked(pattern: &str, size_limit: usize) -> Result<Self, regex::Error> {
         Self::compile(pattern, size_limit, true)
     }
@@ -219,16 +246,21 @@ impl RuleRegex {
         size_limit: usize,
         prechecked: bool,
     ) -> Result<Self, regex::Error> {
-        let mut unicode = Unicode {
-            classes: false,
+        let unicode = Unicode {
+            classes: prechecked && has_classes_outside_near_ascii(&parsed),
             boundaries: parsed.properties().look_set().contains_word_unicode(),
         };
+        let names = capture_names_of(&parsed);
         let regex = Deferred::new(pattern, Form::AsWritten, size_limit);
         let ascii_boundaries = unicode
             .boundaries
             .then(|| Deferred::new(pattern, Form::AsciiBoundaries, size_limit));
         let near_ascii = if prechecked {
-            build(&cut(parsed, true, &mut unicode), size_limit).ok()
+            Some(Box::new(NearAscii {
+                parsed,
+                size_limit,
+                regex: OnceLock::new(),
+            }))
         } else {
             match &ascii_boundaries {
                 // It fails exactly when the pattern as written does (the
@@ -248,6 +280,7 @@ impl RuleRegex {
             unicode,
             ascii_boundaries,
             regex,
+            names,
         })
     }
 
@@ -258,7 +291,17 @@ impl RuleRegex {
         let near = self.near_ascii.as_ref()?;
         ((!self.unicode.classes || !characters.outside_near)
             && (!self.unicode.boundaries || !characters.word))
-            .then_some(TextRegex(near))
+            .then(|| near.get().map(TextRegex))
+            .flatten()
+    }
+
+    /// Builds the near-ASCII form now, if there is one and it is not built
+    /// yet: for patterns that nearly every text is searched with, built
+    /// ahead of the first text on a thread that would otherwise wait.
+    pub(crate) fn prepare(&self) {
+        if let Some(near) = &self.near_ascii {
+            near.get();
+        }
     }
 
     /// The form to search `text` with (see the module docs). Matches,
@@ -287,10 +330,7 @@ impl RuleRegex {
     #[cfg(test)]
     pub(crate) fn check_every_form(&self) -> Result<(), regex::Error> {
         let parsed = parse_all(&self.regex.patterns)?;
-        build(
-            &cut(parsed.clone(), true, &mut Unicode::default()),
-            self.regex.size_limit,
-        )?;
+        build(&cut(parsed.clone(), true), self.regex.size_limit)?;
         for form in self.ascii_boundaries.iter().chain([&self.regex]) {
             form.build(parsed.clone(), form.size_limit)?;
         }
@@ -342,16 +382,10 @@ impl RuleRegex {
         self.near_ascii.is_some()
     }
 
-    /// The names of the capture groups, in order (`None` for a group
-    /// without a name), the same in every form.
+    /// The names of the capture groups, in order (`None` for the whole
+    /// match and for a group without a name), the same in every form.
     pub fn capture_names(&self) -> impl Iterator<Item = Option<&str>> + '_ {
-        let regex = self.near_ascii.as_ref().unwrap_or_else(|| {
-            match self.ascii_boundaries.as_ref().and_then(|a| a.regex.get()) {
-                Some(ascii) => ascii,
-                None => self.regex.get(),
-            }
-        });
-        TextRegex(regex).capture_names()
+        self.names.iter().map(Option::as_deref)
     }
 }
 
@@ -463,6 +497,46 @@ fn is_within_near_ascii(class: &ClassUnicode) -> bool {
     })
 }
 
+/// Whether `hir` has a class (or a case-insensitive letter) with members
+/// outside the near-ASCII blocks: what [`cut`] records as
+/// [`Unicode::classes`], told without cutting.
+fn has_classes_outside_near_ascii(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => !is_within_near_ascii(class),
+        HirKind::Repetition(hir::Repetition { sub, .. })
+        | HirKind::Capture(hir::Capture { sub, .. }) => has_classes_outside_near_ascii(sub),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+            subs.iter().any(has_classes_outside_near_ascii)
+        }
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => false,
+    }
+}
+
+/// The names of `hir`'s capture groups by index, as the regex crate
+/// reports them: index 0, the whole match, has none.
+fn capture_names_of(hir: &Hir) -> Vec<Option<Box<str>>> {
+    fn visit(hir: &Hir, names: &mut Vec<Option<Box<str>>>) {
+        match hir.kind() {
+            HirKind::Capture(capture) => {
+                let index = capture.index as usize;
+                if names.len() <= index {
+                    names.resize(index + 1, None);
+                }
+                names[index] = capture.name.clone();
+                visit(&capture.sub, names);
+            }
+            HirKind::Repetition(hir::Repetition { sub, .. }) => visit(sub, names),
+            HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+                subs.iter().for_each(|sub| visit(sub, names));
+            }
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {}
+        }
+    }
+    let mut names = vec![None];
+    visit(hir, &mut names);
+    names
+}
+
 /// `hir` with every capture group replaced by what it holds.
 fn without_captures(hir: Hir) -> Hir {
     match hir.into_kind() {
@@ -484,27 +558,13 @@ fn without_captures(hir: Hir) -> Hir {
 
 /// Whether [`cut`] would change `hir`.
 fn needs_cut(hir: &Hir, cut_classes: bool) -> bool {
-    if hir.properties().look_set().contains_word_unicode() {
-        return true;
-    }
-    if !cut_classes {
-        return false;
-    }
-    match hir.kind() {
-        HirKind::Class(Class::Unicode(class)) => !is_within_near_ascii(class),
-        HirKind::Repetition(hir::Repetition { sub, .. })
-        | HirKind::Capture(hir::Capture { sub, .. }) => needs_cut(sub, cut_classes),
-        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
-            subs.iter().any(|sub| needs_cut(sub, cut_classes))
-        }
-        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => false,
-    }
+    hir.properties().look_set().contains_word_unicode()
+        || (cut_classes && has_classes_outside_near_ascii(hir))
 }
 
 /// `hir` with every word boundary made ASCII and, if `cut_classes`, every
-/// class cut down to the blocks of [`NEAR_ASCII`]. Records in `unicode`
-/// what it changed.
-fn cut(hir: Hir, cut_classes: bool, unicode: &mut Unicode) -> Hir {
+/// class cut down to the blocks of [`NEAR_ASCII`].
+fn cut(hir: Hir, cut_classes: bool) -> Hir {
     // Most of a pattern is words: only what needs changing is rebuilt.
     if !needs_cut(&hir, cut_classes) {
         return hir;
@@ -514,7 +574,6 @@ fn cut(hir: Hir, cut_classes: bool, unicode: &mut Unicode) -> Hir {
         HirKind::Literal(hir::Literal(bytes)) => Hir::literal(bytes),
         HirKind::Class(Class::Unicode(mut class)) => {
             if cut_classes && !is_within_near_ascii(&class) {
-                unicode.classes = true;
                 class.intersect(&near_ascii());
             }
             Hir::class(Class::Unicode(class))
@@ -531,27 +590,22 @@ fn cut(hir: Hir, cut_classes: bool, unicode: &mut Unicode) -> Hir {
                 Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
                 other => other,
             };
-            unicode.boundaries |= ascii != look;
             Hir::look(ascii)
         }
         HirKind::Repetition(repetition) => Hir::repetition(hir::Repetition {
-            sub: Box::new(cut(*repetition.sub, cut_classes, unicode)),
+            sub: Box::new(cut(*repetition.sub, cut_classes)),
             ..repetition
         }),
         HirKind::Capture(capture) => Hir::capture(hir::Capture {
-            sub: Box::new(cut(*capture.sub, cut_classes, unicode)),
+            sub: Box::new(cut(*capture.sub, cut_classes)),
             ..capture
         }),
-        HirKind::Concat(subs) => Hir::concat(
-            subs.into_iter()
-                .map(|h| cut(h, cut_classes, unicode))
-                .collect(),
-        ),
-        HirKind::Alternation(subs) => Hir::alternation(
-            subs.into_iter()
-                .map(|h| cut(h, cut_classes, unicode))
-                .collect(),
-        ),
+        HirKind::Concat(subs) => {
+            Hir::concat(subs.into_iter().map(|h| cut(h, cut_classes)).collect())
+        }
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.into_iter().map(|h| cut(h, cut_classes)).collect())
+        }
     }
 }
 
@@ -900,7 +954,12 @@ mod tests {
     #[test]
     fn forms_are_chosen_by_the_text() {
         let regex = RuleRegex::prechecked(r"\b\w+\b", 1 << 20).unwrap();
-        let near = regex.near_ascii.as_ref().unwrap();
+        let near_ascii = regex.near_ascii.as_ref().unwrap();
+        assert!(
+            near_ascii.regex.get().is_none(),
+            "built before it was asked"
+        );
+        let near = near_ascii.get().unwrap();
         for text in ["plain", "“curly” — dash\u{a0}space"] {
             assert!(std::ptr::eq(regex.for_text(text).0, near), "{text}");
         }
@@ -913,6 +972,38 @@ mod tests {
         let checked = RuleRegex::new(r"\b\w+\b", 1 << 20).unwrap();
         assert!(checked.near_ascii.is_none());
         assert!(checked.ascii_boundaries.unwrap().regex.get().is_some());
+    }
+
+    #[test]
+    fn capture_names_are_those_of_the_regex_crate() {
+        for pattern in [
+            "plain",
+            r"(?P<a>x)(y)(?P<b>(?P<c>z)|w)+",
+            r"(?:(?P<first>\w+)|(\d))\s(?<last>\w+)?",
+            r"(?i)\b(?P<word>é\w*)\b",
+        ] {
+            let expected: Vec<Option<String>> = regex::Regex::new(pattern)
+                .unwrap()
+                .capture_names()
+                .map(|name| name.map(str::to_owned))
+                .collect();
+            for regex in [
+                RuleRegex::new(pattern, 1 << 20).unwrap(),
+                RuleRegex::prechecked(pattern, 1 << 20).unwrap(),
+            ] {
+                let names: Vec<Option<String>> = regex
+                    .capture_names()
+                    .map(|name| name.map(str::to_owned))
+                    .collect();
+                assert_eq!(names, expected, "`{pattern}`");
+            }
+        }
+        let regexes = [
+            RuleRegex::prechecked(r"(?P<a>x)", 1 << 20).unwrap(),
+            RuleRegex::prechecked(r"(y)", 1 << 20).unwrap(),
+        ];
+        let any = RuleRegex::any_of(&[&regexes[0], &regexes[1]], 1 << 20).unwrap();
+        assert_eq!(any.capture_names().collect::<Vec<_>>(), [None]);
     }
 
     #[test]
