@@ -59,6 +59,9 @@ pub struct RuleRegex {
     ascii_boundaries: Option<Deferred>,
     /// The pattern as written.
     regex: Deferred,
+    /// The pattern's parse, from which each form is built when first
+    /// needed.
+    parsed: Hir,
     /// The names of the capture groups, by index (`None` for the whole
     /// match and for a group without a name).
     names: Vec<Option<Box<str>>>,
@@ -70,7 +73,6 @@ pub struct RuleRegex {
 /// building every one at load was most of start-up.
 #[derive(Clone, Debug)]
 struct NearAscii {
-    parsed: Hir,
     size_limit: usize,
     /// `None` when it failed to compile; the other forms then serve its
     /// texts.
@@ -78,10 +80,11 @@ struct NearAscii {
 }
 
 impl NearAscii {
-    fn get(&self) -> Option<&meta::Regex> {
+    /// The form, built from `parsed` (the pattern's parse) if not yet.
+    fn get(&self, parsed: &Hir) -> Option<&meta::Regex> {
         self.regex
             .get_or_init(|| {
-                let near = cut(self.parsed.clone(), true);
+                let near = cut(parsed.clone(), true);
                 build(&near, self.size_limit).ok()
             })
             .as_ref()
@@ -109,18 +112,14 @@ enum Form {
 /// compiled at once.
 #[derive(Clone, Debug)]
 struct Deferred {
-    /// The pattern, or the patterns whose alternation (without their
-    /// groups) it is ([`RuleRegex::any_of`]).
-    patterns: Vec<String>,
     form: Form,
     size_limit: usize,
     regex: OnceLock<meta::Regex>,
 }
 
 impl Deferred {
-    fn new(patterns: &[String], form: Form, size_limit: usize) -> Self {
+    fn new(form: Form, size_limit: usize) -> Self {
         Deferred {
-            patterns: patterns.to_vec(),
             form,
             size_limit,
             regex: OnceLock::new(),
@@ -143,39 +142,23 @@ impl Deferred {
         Ok(())
     }
 
-    /// The compiled form. Compiled after load time, it gets twice the
+    /// The compiled form, built from `parsed` (the pattern's parse) if not
+    /// yet. Compiled after load time, it gets twice the
     /// limit, so that a pattern that passed the load-time check in one
     /// form cannot fail here for being a little larger in another; the
     /// tests compile every shipped pattern in every form within the limit
     /// itself. Should it fail all the same, it is compiled without a limit
     /// rather than replaced by another form, whose matches would differ on
     /// the very texts it is for.
-    fn get(&self) -> &meta::Regex {
+    fn get(&self, parsed: &Hir) -> &meta::Regex {
         self.regex.get_or_init(|| {
-            let parsed = parse_all(&self.patterns);
-            parsed
-                .clone()
-                .and_then(|hir| self.build(hir, self.size_limit.saturating_mul(2)))
+            self.build(parsed.clone(), self.size_limit.saturating_mul(2))
                 .or_else(|error| {
-                    debug_assert!(false, "`{:?}` over its limit: {error}", self.patterns);
-                    parsed.and_then(|hir| self.build(hir, usize::MAX))
+                    debug_assert!(false, "a {:?} form over its limit: {error}", self.form);
+                    self.build(parsed.clone(), usize::MAX)
                 })
-                // It parsed at load time, so it parses now.
                 .unwrap_or_else(|_| nothing())
         })
-    }
-}
-
-/// Parses `patterns`: one pattern, or the alternation of several without
-/// their groups.
-fn parse_all(patterns: &[String]) -> Result<Hir, regex::Error> {
-    match patterns {
-        [pattern] => parse(pattern),
-        _ => patterns
-            .iter()
-            .map(|pattern| parse(pattern).map(without_captures))
-            .collect::<Result<Vec<Hir>, _>>()
-            .map(Hir::alternation),
     }
 }
 
@@ -231,17 +214,11 @@ impl RuleRegex {
     }
 
     fn compile(pattern: &str, size_limit: usize, prechecked: bool) -> Result<Self, regex::Error> {
-        Self::compile_parsed(
-            &[pattern.to_owned()],
-            parse(pattern)?,
-            size_limit,
-            prechecked,
-        )
+        Self::compile_parsed(parse(pattern)?, size_limit, prechecked)
     }
 
     /// [`RuleRegex::compile`] with the pattern's parse at hand.
     fn compile_parsed(
-        pattern: &[String],
         parsed: Hir,
         size_limit: usize,
         prechecked: bool,
@@ -251,13 +228,12 @@ impl RuleRegex {
             boundaries: parsed.properties().look_set().contains_word_unicode(),
         };
         let names = capture_names_of(&parsed);
-        let regex = Deferred::new(pattern, Form::AsWritten, size_limit);
+        let regex = Deferred::new(Form::AsWritten, size_limit);
         let ascii_boundaries = unicode
             .boundaries
-            .then(|| Deferred::new(pattern, Form::AsciiBoundaries, size_limit));
+            .then(|| Deferred::new(Form::AsciiBoundaries, size_limit));
         let near_ascii = if prechecked {
             Some(Box::new(NearAscii {
-                parsed,
                 size_limit,
                 regex: OnceLock::new(),
             }))
@@ -268,10 +244,10 @@ impl RuleRegex {
                 // error stands for the pattern's.
                 Some(ascii) => {
                     if ascii.compile_now(parsed.clone()).is_err() {
-                        regex.compile_now(parsed)?;
+                        regex.compile_now(parsed.clone())?;
                     }
                 }
-                None => regex.compile_now(parsed)?,
+                None => regex.compile_now(parsed.clone())?,
             }
             None
         };
@@ -280,6 +256,7 @@ impl RuleRegex {
             unicode,
             ascii_boundaries,
             regex,
+            parsed,
             names,
         })
     }
@@ -291,7 +268,7 @@ impl RuleRegex {
         let near = self.near_ascii.as_ref()?;
         ((!self.unicode.classes || !characters.outside_near)
             && (!self.unicode.boundaries || !characters.word))
-            .then(|| near.get().map(TextRegex))
+            .then(|| near.get(&self.parsed).map(TextRegex))
             .flatten()
     }
 
@@ -300,7 +277,7 @@ impl RuleRegex {
     /// ahead of the first text on a thread that would otherwise wait.
     pub(crate) fn prepare(&self) {
         if let Some(near) = &self.near_ascii {
-            near.get();
+            near.get(&self.parsed);
         }
     }
 
@@ -318,8 +295,8 @@ impl RuleRegex {
             return near;
         }
         match &self.ascii_boundaries {
-            Some(ascii) if !characters.word => TextRegex(ascii.get()),
-            _ => TextRegex(self.regex.get()),
+            Some(ascii) if !characters.word => TextRegex(ascii.get(&self.parsed)),
+            _ => TextRegex(self.regex.get(&self.parsed)),
         }
     }
 
@@ -329,10 +306,9 @@ impl RuleRegex {
     /// [`RuleRegex::prechecked`].
     #[cfg(test)]
     pub(crate) fn check_every_form(&self) -> Result<(), regex::Error> {
-        let parsed = parse_all(&self.regex.patterns)?;
-        build(&cut(parsed.clone(), true), self.regex.size_limit)?;
+        build(&cut(self.parsed.clone(), true), self.regex.size_limit)?;
         for form in self.ascii_boundaries.iter().chain([&self.regex]) {
-            form.build(parsed.clone(), form.size_limit)?;
+            form.build(self.parsed.clone(), form.size_limit)?;
         }
         Ok(())
     }
@@ -365,15 +341,20 @@ impl RuleRegex {
     /// ([`RuleRegex::prechecked`] when all were), within `size_limit`;
     /// `None` if it is over the limit.
     pub(crate) fn any_of(regexes: &[&RuleRegex], size_limit: usize) -> Option<RuleRegex> {
-        let patterns: Vec<String> = regexes
-            .iter()
-            .flat_map(|regex| regex.regex.patterns.iter().cloned())
-            .collect();
-        let any = parse_all(&patterns).ok()?;
+        // From the parses at hand: the patterns are not parsed again.
+        let any = match regexes {
+            [regex] => regex.parsed.clone(),
+            _ => Hir::alternation(
+                regexes
+                    .iter()
+                    .map(|regex| without_captures(regex.parsed.clone()))
+                    .collect(),
+            ),
+        };
         // Built from shipped patterns only, it is checked in every form by
         // the tests of the shipped rules.
         let prechecked = regexes.iter().all(|regex| regex.near_ascii.is_some());
-        RuleRegex::compile_parsed(&patterns, any, size_limit, prechecked).ok()
+        RuleRegex::compile_parsed(any, size_limit, prechecked).ok()
     }
 
     /// Whether the regex was made with [`RuleRegex::prechecked`] (and so
@@ -959,15 +940,21 @@ mod tests {
             near_ascii.regex.get().is_none(),
             "built before it was asked"
         );
-        let near = near_ascii.get().unwrap();
+        let near = near_ascii.get(&regex.parsed).unwrap();
         for text in ["plain", "“curly” — dash\u{a0}space"] {
             assert!(std::ptr::eq(regex.for_text(text).0, near), "{text}");
         }
         // A word character outside ASCII needs Unicode boundaries.
-        assert!(std::ptr::eq(regex.for_text("café").0, regex.regex.get()));
+        assert!(std::ptr::eq(
+            regex.for_text("café").0,
+            regex.regex.get(&regex.parsed)
+        ));
         // A character outside the near-ASCII blocks needs the whole class.
         let ascii = regex.ascii_boundaries.as_ref().unwrap();
-        assert!(std::ptr::eq(regex.for_text("™ mark").0, ascii.get()));
+        assert!(std::ptr::eq(
+            regex.for_text("™ mark").0,
+            ascii.get(&regex.parsed)
+        ));
         // Checked at once, a regex has no near-ASCII form.
         let checked = RuleRegex::new(r"\b\w+\b", 1 << 20).unwrap();
         assert!(checked.near_ascii.is_none());
