@@ -588,7 +588,6 @@ fn show_config(args: &ConfigCommandArgs) -> io::Result<Status> {
     Ok(failure_or(&problems, Status::Clean))
 }
 
-/// The files under `paths` (the current directory if none are given).
 /// The files to lint under `paths` (the current directory if none), and
 /// the problems met on the way.
 fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
