@@ -25,7 +25,8 @@ use factlint::diagnostic::Diagnostic;
 use factlint::document::Document;
 use factlint::input;
 use factlint::kinds::{Evidence, KINDS};
-use factlint::rules::{builtin, RuleSet};
+use factlint::rules::builtin;
+use factlint::ruleset::RuleSet;
 use factlint::source::{FileId, SourceFile, Sources};
 
 fn main() {

@@ -9,8 +9,8 @@ use codespan_reporting::term::termcolor::Buffer;
 
 use crate::baseline::{self, Baseline};
 use crate::cli::{
-    Cli, ColorChoice, Command, ConfigArgs, ConfigCommandArgs, FactsArgs, Format, InspectArgs,
-    InspectFormat, LintArgs, MinSeverity, RuleArgs,
+    ColorChoice, ConfigArgs, ConfigCommandArgs, FactsArgs, Format, InspectArgs, InspectFormat,
+    LintArgs, MinSeverity, OutputArgs, RuleArgs,
 };
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -21,7 +21,8 @@ use crate::inspect::{FileView, InspectOutput};
 use crate::levels::{self, Level, USAGE};
 use crate::render::human::{self, Tally};
 use crate::render::{github, json, sarif, short};
-use crate::rules::{builtin, RuleFile, RuleSet};
+use crate::rules::{builtin, RuleFile};
+use crate::ruleset::RuleSet;
 use crate::source::FileId;
 use crate::source::SourceFile;
 use crate::source::Sources;
@@ -49,28 +50,9 @@ impl Status {
     }
 }
 
-/// Runs the command line.
-pub fn run(cli: Cli) -> Status {
-    let result = match &cli.command {
-        Some(Command::Inspect(args)) => inspect(args),
-        Some(Command::Facts(args)) => facts(args),
-        Some(Command::Config(args)) => show_config(args),
-        Some(Command::Test(args)) => crate::authoring::test(args),
-        Some(Command::Rules(args)) => crate::authoring::rules(args),
-        Some(Command::Explain(args)) => crate::authoring::explain(args),
-        Some(Command::Init) => crate::authoring::init(),
-        None => lint(&cli.lint),
-    };
-    match result {
-        Ok(status) => status,
-        Err(error) => {
-            eprintln!("error: {error}");
-            Status::Failure
-        }
-    }
-}
-
-fn lint(args: &LintArgs) -> io::Result<Status> {
+/// `factlint [PATHS]`: lints the files, writes the findings and returns
+/// the exit status.
+pub fn lint(args: &LintArgs, output: OutputArgs) -> io::Result<Status> {
     let mut sources = Sources::new();
     // The walk is mostly waiting on the file system: it runs beside the
     // rule compilation rather than after it.
@@ -109,10 +91,10 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
     let streaming =
         !(args.fix || args.diff || args.baseline.is_some() || args.write_baseline.is_some())
             && matches!(args.format, Format::Human | Format::Short | Format::Github);
-    let color = use_color(args.color, io::stdout().is_terminal());
+    let color = use_color(output.color, io::stdout().is_terminal());
     // A progress bar would tangle with findings streamed to the terminal.
     let mut progress = Progress::new(
-        args.format == Format::Human && !args.quiet && !(streaming && io::stdout().is_terminal()),
+        args.format == Format::Human && !output.quiet && !(streaming && io::stdout().is_terminal()),
     );
     let min_severity = args.min_severity.map(|min| match min {
         MinSeverity::Info => Severity::Info,
@@ -144,7 +126,7 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
         if written.is_err() || batch.is_empty() {
             return;
         }
-        written = write_findings(args, color, sources, &batch);
+        written = write_findings(args, output.quiet, color, sources, &batch);
     };
     let run = || {
         engine::lint_paths(
@@ -176,7 +158,7 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
     problems.extend(report.problems);
     written?;
     if streaming {
-        report_problems(args.color, &sources, &problems)?;
+        report_problems(output.color, &sources, &problems)?;
         if args.format == Format::Human {
             let summary = format!("{}\n", human::summary(tally, report.files_checked));
             human::write_out(&mut io::stdout().lock(), summary.as_bytes())?;
@@ -193,7 +175,7 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
             ),
             Err(error) => problems.push(Diagnostic::new(IO, Severity::Error, error.to_string())),
         }
-        report_problems(args.color, &sources, &problems)?;
+        report_problems(output.color, &sources, &problems)?;
         return Ok(failure_or(&problems, Status::Clean));
     }
     if let Some(path) = &args.baseline {
@@ -208,7 +190,7 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
         let outcome = fix::apply(&findings, &sources, args.fix);
         problems.extend(outcome.problems);
         if args.diff {
-            report_problems(args.color, &sources, &problems)?;
+            report_problems(output.color, &sources, &problems)?;
             human::write_out(&mut io::stdout().lock(), outcome.diff.as_bytes())?;
             let status = if outcome.applied.is_empty() {
                 Status::Clean
@@ -230,12 +212,12 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
         });
     }
 
-    report_problems(args.color, &sources, &problems)?;
+    report_problems(output.color, &sources, &problems)?;
     let tally = Tally::of(&findings);
     let output = match args.format {
         Format::Human => {
-            let mut out = buffer(use_color(args.color, io::stdout().is_terminal()));
-            if !args.quiet {
+            let mut out = buffer(use_color(output.color, io::stdout().is_terminal()));
+            if !output.quiet {
                 human::render(&mut out, &sources, &findings)?;
             }
             io::Write::write_all(
@@ -258,12 +240,13 @@ fn lint(args: &LintArgs) -> io::Result<Status> {
 /// standard output.
 fn write_findings(
     args: &LintArgs,
+    quiet: bool,
     color: bool,
     sources: &Sources,
     findings: &[Diagnostic],
 ) -> io::Result<()> {
     let bytes = match args.format {
-        Format::Human if args.quiet => return Ok(()),
+        Format::Human if quiet => return Ok(()),
         Format::Human => {
             let mut out = buffer(color);
             human::render(&mut out, sources, findings)?;
@@ -357,7 +340,8 @@ fn level_settings(args: &LintArgs) -> Vec<(String, Level)> {
     settings
 }
 
-fn inspect(args: &InspectArgs) -> io::Result<Status> {
+/// `factlint inspect`: shows how factlint reads each file.
+pub fn inspect(args: &InspectArgs, output: OutputArgs) -> io::Result<Status> {
     let mut problems = Vec::new();
     let mut files = Vec::new();
     for path in &args.paths {
@@ -383,7 +367,7 @@ fn inspect(args: &InspectArgs) -> io::Result<Status> {
         }
     }
     let views: Vec<FileView> = files.iter().map(|f| FileView::new(f, &args.only)).collect();
-    let mut out = buffer(use_color(args.color, io::stdout().is_terminal()));
+    let mut out = buffer(use_color(output.color, io::stdout().is_terminal()));
     match args.format {
         InspectFormat::Json => {
             let output = InspectOutput {
@@ -402,8 +386,10 @@ fn inspect(args: &InspectArgs) -> io::Result<Status> {
             }
         }
     }
-    report_problems(args.color, &Sources::new(), &problems)?;
-    human::write_out(&mut io::stdout().lock(), out.as_slice())?;
+    report_problems(output.color, &Sources::new(), &problems)?;
+    if !output.quiet {
+        human::write_out(&mut io::stdout().lock(), out.as_slice())?;
+    }
     Ok(if problems.is_empty() {
         Status::Clean
     } else {
@@ -411,7 +397,8 @@ fn inspect(args: &InspectArgs) -> io::Result<Status> {
     })
 }
 
-fn facts(args: &FactsArgs) -> io::Result<Status> {
+/// `factlint facts`: shows the facts each story states.
+pub fn facts(args: &FactsArgs, output: OutputArgs) -> io::Result<Status> {
     let mut sources = Sources::new();
     let Setup {
         rules,
@@ -436,8 +423,10 @@ fn facts(args: &FactsArgs) -> io::Result<Status> {
         }
         InspectFormat::Text => out.extend(table.to_text().into_bytes()),
     }
-    report_problems(ColorChoice::Auto, &sources, &problems)?;
-    human::write_out(&mut io::stdout().lock(), &out)?;
+    report_problems(output.color, &sources, &problems)?;
+    if !output.quiet {
+        human::write_out(&mut io::stdout().lock(), &out)?;
+    }
     Ok(if problems.iter().any(|p| p.severity == Severity::Error) {
         Status::Failure
     } else {
@@ -488,10 +477,10 @@ fn setup(rule_args: &RuleArgs, config_args: &ConfigArgs, sources: &mut Sources) 
         for settings in &config.rules {
             if let Some(rule) = rules.rules.iter_mut().find(|r| r.id == settings.id) {
                 if let Some(severity) = settings.severity {
-                    rule.severity = severity;
+                    rule.head.severity = severity;
                 }
                 if settings.enabled == Some(true) {
-                    rule.enabled = true;
+                    rule.head.enabled = true;
                 }
             }
         }
@@ -545,7 +534,8 @@ fn apply_path_overrides(config: &Config, sources: &Sources, findings: &mut Vec<D
     });
 }
 
-fn show_config(args: &ConfigCommandArgs) -> io::Result<Status> {
+/// `factlint config`: shows the configuration a run here would use.
+pub fn show_config(args: &ConfigCommandArgs, output: OutputArgs) -> io::Result<Status> {
     let mut sources = Sources::new();
     let Setup {
         rules,
@@ -583,8 +573,10 @@ fn show_config(args: &ConfigCommandArgs) -> io::Result<Status> {
             rule.kind.name()
         ));
     }
-    report_problems(ColorChoice::Auto, &sources, &problems)?;
-    human::write_out(&mut io::stdout().lock(), out.as_bytes())?;
+    report_problems(output.color, &sources, &problems)?;
+    if !output.quiet {
+        human::write_out(&mut io::stdout().lock(), out.as_bytes())?;
+    }
     Ok(failure_or(&problems, Status::Clean))
 }
 
@@ -610,11 +602,12 @@ fn load_fact_sheets(
     problems: &mut Vec<Diagnostic>,
 ) -> FactSheets {
     let mut sheets = FactSheets::default();
+    let keys = rules.sheet_keys();
     let load = |path: &Path, sources: &mut Sources, problems: &mut Vec<Diagnostic>| {
         match engine::read_text(path) {
             Ok(text) => {
                 let id = sources.add(SourceFile::new(path.display().to_string(), text));
-                let (sheet, errors) = FactSheet::parse(id, sources, rules);
+                let (sheet, errors) = FactSheet::parse(id, sources, &keys);
                 problems.extend(errors);
                 Some(sheet)
             }

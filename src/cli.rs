@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::error::ErrorKind;
+use clap::parser::ValueSource;
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::inspect::Unit;
 
@@ -30,8 +32,7 @@ Exit codes:
 #[command(
     name = "factlint",
     version,
-    after_help = EXAMPLES,
-    args_conflicts_with_subcommands = true
+    after_help = EXAMPLES
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -39,6 +40,68 @@ pub struct Cli {
 
     #[command(flatten)]
     pub lint: LintArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Output options every command takes, written before or after the
+/// command's name (`factlint --color never facts` or `factlint facts
+/// --color never`), as in cargo and ripgrep.
+#[derive(Clone, Copy, Debug, Args)]
+pub struct OutputArgs {
+    /// When to colour the output.
+    #[arg(
+        long,
+        value_enum,
+        global = true,
+        default_value_t = ColorChoice::Auto,
+        value_name = "WHEN"
+    )]
+    pub color: ColorChoice,
+
+    /// Print only the summary line (lint, test); the other commands print
+    /// nothing on standard output. Problems still go to standard error,
+    /// and the exit code is the same.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+impl Cli {
+    /// Parses the process's arguments, or exits with a usage error (exit
+    /// code 2) as clap does; also when an option of a lint run is given
+    /// with a subcommand (`factlint --deny all facts`), which would
+    /// otherwise be ignored.
+    pub fn parse_args() -> Cli {
+        let mut command = Cli::command();
+        let matches = command.get_matches_mut();
+        if let Err(message) = lint_args_with_subcommand(&matches) {
+            command.error(ErrorKind::ArgumentConflict, message).exit();
+        }
+        Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
+    }
+}
+
+/// An error when `matches` has both a subcommand and an argument of a lint
+/// run (the output options, which every command takes, excepted).
+fn lint_args_with_subcommand(matches: &ArgMatches) -> Result<(), String> {
+    let Some((name, _)) = matches.subcommand() else {
+        return Ok(());
+    };
+    let lint = LintArgs::augment_args(clap::Command::new("lint"));
+    for arg in lint.get_arguments() {
+        let id = arg.get_id().as_str();
+        if matches.value_source(id) == Some(ValueSource::CommandLine) {
+            let shown = match arg.get_long() {
+                Some(long) => format!("--{long}"),
+                None => arg.get_id().to_string().to_uppercase(),
+            };
+            return Err(format!(
+                "`{shown}` belongs to a lint run (`factlint [OPTIONS] [PATHS]`), not to `factlint {name}`; write the options of `{name}` after its name"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Subcommands; without one, factlint lints the PATHS.
@@ -77,10 +140,6 @@ pub struct InspectArgs {
     /// Show only these units (comma-separated), listed flat.
     #[arg(long, value_enum, value_delimiter = ',')]
     pub only: Vec<Unit>,
-
-    /// When to colour the output.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
 }
 
 /// `inspect --format` values.
@@ -163,14 +222,6 @@ pub struct LintArgs {
     /// reads it as Markdown.
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
-
-    /// When to colour the output.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
-
-    /// Print only the summary line (human format).
-    #[arg(short, long)]
-    pub quiet: bool,
 }
 
 /// `--format` values.
@@ -275,10 +326,6 @@ pub struct TestArgs {
 
     #[command(flatten)]
     pub rules: RuleArgs,
-
-    /// When to colour the output.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
 }
 
 /// Options of `factlint rules`.
@@ -301,8 +348,4 @@ pub struct ExplainArgs {
 
     #[command(flatten)]
     pub rules: RuleArgs,
-
-    /// When to colour the output.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
 }

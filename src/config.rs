@@ -35,8 +35,9 @@ use toml::de::DeTable;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::kinds::Grouping;
+use crate::rules::builtin;
 use crate::rules::reader::{closest, span_of, Errors, SpannedStr, TableReader};
-use crate::rules::{builtin, Overlay};
+use crate::ruleset::Overlay;
 use crate::source::{FileId, SourceFile, Sources, Span};
 
 /// The code of diagnostics about the configuration file.
@@ -240,7 +241,7 @@ impl Config {
         (Some(config), retag(errors.diagnostics))
     }
 
-    /// The rule options this configuration sets, for [`crate::rules::RuleSet::load_with`].
+    /// The rule options this configuration sets, for [`crate::ruleset::RuleSet::load_with`].
     pub fn overlay(&self) -> Overlay<'_> {
         Overlay {
             file: self.file,

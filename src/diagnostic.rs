@@ -5,11 +5,12 @@
 //! machines), so no output format depends on another's types.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::Serialize;
 
-use crate::source::{FileId, Span};
+use crate::source::{FileId, Sources, Span};
 
 /// How serious a finding is. Only `error` makes the run fail (exit code 1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -151,4 +152,36 @@ impl Diagnostic {
 /// Sorts diagnostics into report order.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then(Ordering::Equal));
+}
+
+/// Cuts each of `files` in `sources` down to the lines that `diagnostics` point at
+/// (see [`crate::source::SourceFile::keep_lines_of`]), moving their labels and fixes
+/// along.
+pub fn keep_lines_of(sources: &mut Sources, files: &[FileId], diagnostics: &mut [Diagnostic]) {
+    // The spans of each file, gathered in one pass over the findings.
+    let mut spans_of: HashMap<FileId, Vec<&mut Span>> =
+        files.iter().map(|&file| (file, Vec::new())).collect();
+    for diagnostic in diagnostics.iter_mut() {
+        let Diagnostic {
+            primary,
+            secondary,
+            fix,
+            ..
+        } = diagnostic;
+        let labels = primary
+            .iter_mut()
+            .chain(secondary.iter_mut())
+            .map(|label| (label.file, &mut label.span));
+        let fixes = fix.iter_mut().map(|fix| (fix.file, &mut fix.span));
+        for (file, span) in labels.chain(fixes) {
+            if let Some(spans) = spans_of.get_mut(&file) {
+                spans.push(span);
+            }
+        }
+    }
+    for &file in files {
+        if let Some(mut spans) = spans_of.remove(&file) {
+            sources.get_mut(file).keep_lines_of(&mut spans);
+        }
+    }
 }

@@ -18,7 +18,7 @@ use crate::fact_sheet::FactSheets;
 use crate::input;
 use crate::kinds::pattern::{shared_searches, SharedSearch};
 use crate::kinds::{Evidence, Grouping};
-use crate::rules::RuleSet;
+use crate::ruleset::RuleSet;
 use crate::source::{FileId, SourceFile, Sources};
 use crate::walk::IO;
 
@@ -57,7 +57,13 @@ impl<'r> Linter<'r> {
     pub fn new(rules: &'r RuleSet) -> Self {
         Linter {
             rules,
-            shared: shared_searches(&rules.rules),
+            shared: shared_searches(
+                &rules
+                    .rules
+                    .iter()
+                    .map(|rule| rule.kind.as_pattern())
+                    .collect::<Vec<_>>(),
+            ),
             findings: Vec::new(),
             evidence: BTreeMap::new(),
             sheets: FactSheets::default(),
@@ -422,7 +428,7 @@ fn settle(
         (settling.settle)(sources, file, &mut findings);
     }
     if settling.keep_only_findings {
-        sources.keep_lines_of(files, &mut findings);
+        crate::diagnostic::keep_lines_of(sources, files, &mut findings);
     }
     settled.held.append(&mut findings);
 }

@@ -22,11 +22,8 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
-use crate::kinds::agree::normalise_key;
-use crate::kinds::Kind;
 use crate::quantity::{self, Quantity};
 use crate::rules::reader::{closest, span_of};
-use crate::rules::RuleSet;
 use crate::source::{FileId, Sources, Span};
 
 /// The code of diagnostics about fact sheets.
@@ -44,6 +41,16 @@ pub struct KnownValue {
     pub span: Span,
 }
 
+/// What a sheet may name: the facts it can give values for, and the
+/// other rules of the run (to tell a rule that is not a fact from a typo).
+#[derive(Debug, Default)]
+pub struct SheetKeys<'r> {
+    /// The ids of the fact rules (the `agree` rules).
+    pub facts: Vec<&'r str>,
+    /// The ids of every other rule.
+    pub other_rules: Vec<&'r str>,
+}
+
 /// The known values of one sheet, by (rule id, normalised key).
 #[derive(Clone, Debug, Default)]
 pub struct FactSheet {
@@ -57,9 +64,13 @@ impl FactSheet {
     }
 
     /// Parses the sheet in `sources` at `file`, checking its entries
-    /// against `rules`. Returns the sheet (with the entries that were
-    /// valid) and a diagnostic for every problem.
-    pub fn parse(file: FileId, sources: &Sources, rules: &RuleSet) -> (FactSheet, Vec<Diagnostic>) {
+    /// against the facts of `keys`. Returns the sheet (with the entries
+    /// that were valid) and a diagnostic for every problem.
+    pub fn parse(
+        file: FileId,
+        sources: &Sources,
+        keys: &SheetKeys<'_>,
+    ) -> (FactSheet, Vec<Diagnostic>) {
         let text = sources.get(file).text();
         let mut sheet = FactSheet::default();
         let mut problems = Vec::new();
@@ -79,20 +90,15 @@ impl FactSheet {
             }));
             return (sheet, problems);
         }
-        let agree_ids: Vec<&str> = rules
-            .rules
-            .iter()
-            .filter(|r| matches!(r.kind, Kind::Agree(_)))
-            .map(|r| r.id.as_str())
-            .collect();
+        let agree_ids = &keys.facts;
         for (name, value) in root.get_ref().iter() {
             let rule = name.get_ref().as_ref();
             if !agree_ids.contains(&rule) {
-                let help = match closest(rule, &agree_ids) {
+                let help = match closest(rule, agree_ids) {
                     Some(suggestion) => format!("did you mean `{suggestion}`?"),
                     None => format!("the fact rules are: {}", agree_ids.join(", ")),
                 };
-                let what = if rules.get(rule).is_some() {
+                let what = if keys.other_rules.contains(&rule) {
                     format!("`{rule}` is not an `agree` rule")
                 } else {
                     format!("no fact rule is called `{rule}`")
@@ -166,5 +172,19 @@ impl FactSheets {
             .map(|p| p.display().to_string())
             .unwrap_or_default();
         self.by_dir.get(&dir).or(self.global.as_ref())
+    }
+}
+
+/// Keys compare in lowercase, with white space folded and a plural `s`
+/// dropped: `Tajiks` is `tajik`.
+pub fn normalise_key(key: &str) -> String {
+    let folded = key
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    match folded.strip_suffix('s') {
+        Some(singular) if singular.len() > 2 && !singular.ends_with('s') => singular.to_owned(),
+        _ => folded,
     }
 }

@@ -23,11 +23,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::inspect::Location;
 use crate::kinds::Kind;
-use crate::quantity::{self, Quantity};
-use crate::rules::RuleSet;
-use crate::source::{FileId, Sources};
+use crate::quantity::{self, Interval};
+use crate::ruleset::RuleSet;
+use crate::source::{FileId, Location, Sources};
 
 /// One extracted statement of a fact.
 #[derive(Debug, Serialize)]
@@ -43,29 +42,6 @@ pub struct FactRow {
     pub file: String,
     pub span: Location,
     pub interval: Interval,
-}
-
-/// A quantity's interval, for JSON.
-#[derive(Debug, Serialize)]
-pub struct Interval {
-    pub low: f64,
-    /// `None` when unbounded.
-    pub high: Option<f64>,
-    pub low_inclusive: bool,
-    pub high_inclusive: bool,
-    pub percent: bool,
-}
-
-impl From<&Quantity> for Interval {
-    fn from(q: &Quantity) -> Self {
-        Interval {
-            low: q.low,
-            high: q.high.is_finite().then_some(q.high),
-            low_inclusive: q.low_inclusive,
-            high_inclusive: q.high_inclusive,
-            percent: q.percent,
-        }
-    }
 }
 
 /// A noun that figures are attached to in more than one file.

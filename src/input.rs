@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
 use regex::Regex;
 
-use crate::rules::RuleRegex;
+use crate::rule_regex::RuleRegex;
 
 static COMMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").expect("valid regex"));

@@ -35,10 +35,9 @@ use codespan_reporting::term::termcolor::{Buffer, Color, ColorSpec, WriteColor};
 use serde::Serialize;
 
 use crate::document::{Document, QuoteStyle, Role};
-use crate::facts::Interval;
-use crate::quantity;
+use crate::quantity::{self, Interval};
 use crate::rules::template::escape_invisible;
-use crate::source::{SourceFile, Span};
+use crate::source::{Location, SourceFile, Span};
 
 /// The parts of the model `--only` can select.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -47,36 +46,6 @@ pub enum Unit {
     Sentences,
     Quotes,
     Quantities,
-}
-
-/// A byte span with its line and column positions.
-#[derive(Clone, Copy, Debug, Serialize)]
-pub struct Location {
-    pub start: u32,
-    pub end: u32,
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
-}
-
-impl Location {
-    pub fn new(file: &SourceFile, span: Span) -> Self {
-        let (line, column) = file.line_col(span.start as usize);
-        let (end_line, end_column) = file.line_col(span.end as usize);
-        // Offsets in the file as read, also for a file cut down to the
-        // lines of its findings.
-        let original =
-            |offset: u32| u32::try_from(file.original_offset(offset as usize)).unwrap_or(offset);
-        Location {
-            start: original(span.start),
-            end: original(span.end),
-            line,
-            column,
-            end_line,
-            end_column,
-        }
-    }
 }
 
 /// A piece of text with its location.

@@ -10,7 +10,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::reader::closest;
-use crate::rules::RuleSet;
+use crate::ruleset::RuleSet;
 
 /// The code of diagnostics about command-line usage.
 pub const USAGE: &str = "usage";
@@ -66,13 +66,13 @@ pub fn apply(rules: &mut RuleSet, settings: &[(String, Level)]) -> Vec<Diagnosti
                 Level::Allow => allowed[index] = true,
                 Level::Warn => {
                     allowed[index] = false;
-                    rules.rules[index].enabled = true;
-                    rules.rules[index].severity = Severity::Warning;
+                    rules.rules[index].head.enabled = true;
+                    rules.rules[index].head.severity = Severity::Warning;
                 }
                 Level::Deny => {
                     allowed[index] = false;
-                    rules.rules[index].enabled = true;
-                    rules.rules[index].severity = Severity::Error;
+                    rules.rules[index].head.enabled = true;
+                    rules.rules[index].head.severity = Severity::Error;
                 }
             }
         }

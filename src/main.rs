@@ -1,8 +1,6 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = factlint::cli::Cli::parse();
-    ExitCode::from(factlint::app::run(cli).code())
+    let cli = factlint::cli::Cli::parse_args();
+    ExitCode::from(factlint::run(cli).code())
 }

@@ -95,6 +95,7 @@ use std::sync::LazyLock;
 use regex_automata::dfa::{dense, regex::Regex as DfaRegex};
 use regex_automata::util::iter::Searcher;
 use regex_automata::Input;
+use serde::Serialize;
 
 #[macro_use]
 mod pattern;
@@ -978,6 +979,29 @@ impl<'a> Lexer<'a> {
     fn joined_symbol(&mut self, symbol: char) -> bool {
         self.take(|lexeme| (!lexeme.spaced && lexeme.token == Token::Symbol(symbol)).then_some(()))
             .is_some()
+    }
+}
+
+/// A quantity's interval, for JSON.
+#[derive(Debug, Serialize)]
+pub struct Interval {
+    pub low: f64,
+    /// `None` when unbounded.
+    pub high: Option<f64>,
+    pub low_inclusive: bool,
+    pub high_inclusive: bool,
+    pub percent: bool,
+}
+
+impl From<&Quantity> for Interval {
+    fn from(q: &Quantity) -> Self {
+        Interval {
+            low: q.low,
+            high: q.high.is_finite().then_some(q.high),
+            low_inclusive: q.low_inclusive,
+            high_inclusive: q.high_inclusive,
+            percent: q.percent,
+        }
     }
 }
 

@@ -5,12 +5,10 @@
 //! line-start table that understands `\n`, `\r\n` and a lone `\r`, so spans
 //! stay right whatever line endings a file uses.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::diagnostic::Diagnostic;
-
 use codespan_reporting::files::{Error as FilesError, Files};
+use serde::Serialize;
 
 /// A half-open byte range `[start, end)` into one file's text.
 ///
@@ -293,38 +291,6 @@ impl Sources {
         &mut self.files[id]
     }
 
-    /// Cuts each of `files` down to the lines that `diagnostics` point at
-    /// (see [`SourceFile::keep_lines_of`]), moving their labels and fixes
-    /// along.
-    pub fn keep_lines_of(&mut self, files: &[FileId], diagnostics: &mut [Diagnostic]) {
-        // The spans of each file, gathered in one pass over the findings.
-        let mut spans_of: HashMap<FileId, Vec<&mut Span>> =
-            files.iter().map(|&file| (file, Vec::new())).collect();
-        for diagnostic in diagnostics.iter_mut() {
-            let Diagnostic {
-                primary,
-                secondary,
-                fix,
-                ..
-            } = diagnostic;
-            let labels = primary
-                .iter_mut()
-                .chain(secondary.iter_mut())
-                .map(|label| (label.file, &mut label.span));
-            let fixes = fix.iter_mut().map(|fix| (fix.file, &mut fix.span));
-            for (file, span) in labels.chain(fixes) {
-                if let Some(spans) = spans_of.get_mut(&file) {
-                    spans.push(span);
-                }
-            }
-        }
-        for &file in files {
-            if let Some(mut spans) = spans_of.remove(&file) {
-                self.files[file].keep_lines_of(&mut spans);
-            }
-        }
-    }
-
     pub fn len(&self) -> usize {
         self.files.len()
     }
@@ -398,6 +364,36 @@ impl<'a> Files<'a> for Sources {
             .copied()
             .unwrap_or(file.text.len());
         Ok(start..end)
+    }
+}
+
+/// A byte span with its line and column positions.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Location {
+    pub start: u32,
+    pub end: u32,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+impl Location {
+    pub fn new(file: &SourceFile, span: Span) -> Self {
+        let (line, column) = file.line_col(span.start as usize);
+        let (end_line, end_column) = file.line_col(span.end as usize);
+        // Offsets in the file as read, also for a file cut down to the
+        // lines of its findings.
+        let original =
+            |offset: u32| u32::try_from(file.original_offset(offset as usize)).unwrap_or(offset);
+        Location {
+            start: original(span.start),
+            end: original(span.end),
+            line,
+            column,
+            end_line,
+            end_column,
+        }
     }
 }
 

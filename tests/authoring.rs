@@ -8,7 +8,8 @@ use std::path::Path;
 use std::process::Command;
 
 use factlint::kinds::KINDS;
-use factlint::rules::{builtin, RuleFile, RuleSet};
+use factlint::rules::{builtin, RuleFile};
+use factlint::ruleset::RuleSet;
 use factlint::source::Sources;
 
 mod common;

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use factlint::diagnostic::Diagnostic;
 use factlint::engine::lint_document;
 use factlint::render::human::render_plain;
-use factlint::rules::{builtin, RuleSet};
+use factlint::rules::builtin;
+use factlint::ruleset::RuleSet;
 use factlint::source::{SourceFile, Sources};
 
 fn fixtures_dir() -> PathBuf {

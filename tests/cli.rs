@@ -148,3 +148,44 @@ fn unknown_flag_is_a_usage_error() {
     assert_eq!(code, 2);
     assert!(stderr.contains("unexpected argument '--frobnicate'"));
 }
+
+/// `--color` and `-q` are accepted before or after any command's name,
+/// and mean the same in both places.
+#[test]
+fn output_options_work_before_and_after_every_command() {
+    let before = run(&["--color", "never", "facts", "seeds/"]);
+    let after = run(&["facts", "--color", "never", "seeds/"]);
+    assert_eq!(before.0, 0, "{}", before.2);
+    assert!(before.1.contains("detained-count"), "{}", before.1);
+    assert_eq!(before, after);
+
+    let file = "seeds/000_a2105e3f9ef73aac.txt";
+    for args in [
+        vec!["-q", "inspect", file],
+        vec!["inspect", "-q", file],
+        vec!["--quiet", "facts", "seeds/"],
+        vec!["rules", "-q"],
+        vec!["-q", "explain", "mid-word-capital"],
+    ] {
+        assert_eq!(run(&args), (0, String::new(), String::new()), "{args:?}");
+    }
+    let (code, stdout, _) = run(&["test", "-q", "rules/"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with("test result: ok. ") && stdout.lines().count() == 1,
+        "{stdout}"
+    );
+}
+
+/// An option of a lint run given with a subcommand is refused, not
+/// silently ignored.
+#[test]
+fn lint_options_with_a_subcommand_are_a_usage_error() {
+    let (code, _, stderr) = run(&["--deny", "all", "facts", "seeds/"]);
+    assert_eq!(code, 2);
+    insta::assert_snapshot!("lint_option_with_subcommand", stderr);
+    // After a path, a command's name is read as one more path.
+    let (code, _, stderr) = run(&["seeds/", "inspect", "seeds/"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("path `inspect` does not exist"), "{stderr}");
+}

@@ -3,7 +3,8 @@
 
 use factlint::diagnostic::Diagnostic;
 use factlint::engine::lint_document;
-use factlint::rules::{RuleFile, RuleSet};
+use factlint::rules::RuleFile;
+use factlint::ruleset::RuleSet;
 use factlint::source::{SourceFile, Sources};
 
 mod common;

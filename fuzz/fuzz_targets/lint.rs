@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 
 use factlint::engine::lint_document;
 use factlint::render::{github, human, json, sarif, short};
-use factlint::rules::{builtin, RuleSet};
+use factlint::rules::builtin;
+use factlint::ruleset::RuleSet;
 use factlint::source::{SourceFile, Sources};
 use factlint::{fix, suppress};
 use libfuzzer_sys::fuzz_target;

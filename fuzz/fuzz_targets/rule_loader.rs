@@ -8,7 +8,8 @@
 use factlint::diagnostic::Diagnostic;
 use factlint::engine::lint_document;
 use factlint::render::{human, json, short};
-use factlint::rules::{RuleFile, RuleSet};
+use factlint::rules::RuleFile;
+use factlint::ruleset::RuleSet;
 use factlint::source::{SourceFile, Sources};
 use libfuzzer_sys::fuzz_target;
 

@@ -8,7 +8,8 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::engine::Linter;
-use crate::rules::{Example, Rule, RuleSet};
+use crate::rules::Example;
+use crate::ruleset::{Rule, RuleSet};
 use crate::source::{FileId, SourceFile, Sources, Span};
 
 /// A span in one document of an example.

@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::examples::run_example;
 use crate::render::human;
-use crate::rules::{Rule, RuleSet};
+use crate::ruleset::{Rule, RuleSet};
 use crate::source::Sources;
 
 /// One rule, as `factlint rules` lists it.

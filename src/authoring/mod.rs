@@ -15,14 +15,14 @@ pub mod test_runner;
 use std::io::{self, IsTerminal, Write};
 
 use crate::app::{self, Status};
-use crate::cli::{ColorChoice, ExplainArgs, InspectFormat, RuleArgs, RulesArgs, TestArgs};
+use crate::cli::{ExplainArgs, InspectFormat, OutputArgs, RuleArgs, RulesArgs, TestArgs};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::render::human;
 use crate::rules::reader::closest;
 use crate::source::Sources;
 
 /// `factlint test`: runs every example of every rule.
-pub fn test(args: &TestArgs) -> io::Result<Status> {
+pub fn test(args: &TestArgs, output: OutputArgs) -> io::Result<Status> {
     // Rule directories named on the command line are tested alone.
     let rule_args = RuleArgs {
         dirs: args
@@ -54,9 +54,9 @@ pub fn test(args: &TestArgs) -> io::Result<Status> {
             ),
         ));
     }
-    app::report_problems(args.color, &sources, &problems)?;
-    let mut out = app::buffer(app::use_color(args.color, io::stdout().is_terminal()));
-    let totals = test_runner::run(&mut out, &rules, &mut sources)?;
+    app::report_problems(output.color, &sources, &problems)?;
+    let mut out = app::buffer(app::use_color(output.color, io::stdout().is_terminal()));
+    let totals = test_runner::run(&mut out, &rules, &mut sources, output.quiet)?;
     human::write_out(&mut io::stdout().lock(), out.as_slice())?;
     Ok(if has_errors(&problems) {
         Status::Failure
@@ -68,7 +68,7 @@ pub fn test(args: &TestArgs) -> io::Result<Status> {
 }
 
 /// `factlint rules`: lists every loaded rule.
-pub fn rules(args: &RulesArgs) -> io::Result<Status> {
+pub fn rules(args: &RulesArgs, output: OutputArgs) -> io::Result<Status> {
     let mut sources = Sources::new();
     let (rules, problems) = app::load_rules(&args.rules, &mut sources);
     let list = explain::RuleList::new(&rules, &sources);
@@ -80,16 +80,18 @@ pub fn rules(args: &RulesArgs) -> io::Result<Status> {
         }
         InspectFormat::Text => out.extend(list.to_text().into_bytes()),
     }
-    app::report_problems(ColorChoice::Auto, &sources, &problems)?;
-    human::write_out(&mut io::stdout().lock(), &out)?;
+    app::report_problems(output.color, &sources, &problems)?;
+    if !output.quiet {
+        human::write_out(&mut io::stdout().lock(), &out)?;
+    }
     Ok(status_of(&problems))
 }
 
 /// `factlint explain RULE`: one rule, its messages and its examples.
-pub fn explain(args: &ExplainArgs) -> io::Result<Status> {
+pub fn explain(args: &ExplainArgs, output: OutputArgs) -> io::Result<Status> {
     let mut sources = Sources::new();
     let (rules, mut problems) = app::load_rules(&args.rules, &mut sources);
-    let mut out = app::buffer(app::use_color(args.color, io::stdout().is_terminal()));
+    let mut out = app::buffer(app::use_color(output.color, io::stdout().is_terminal()));
     match rules.get(&args.rule) {
         Some(rule) => explain::explain(&mut out, rule, &rules, &mut sources)?,
         None => {
@@ -108,13 +110,15 @@ pub fn explain(args: &ExplainArgs) -> io::Result<Status> {
             );
         }
     }
-    app::report_problems(args.color, &sources, &problems)?;
-    human::write_out(&mut io::stdout().lock(), out.as_slice())?;
+    app::report_problems(output.color, &sources, &problems)?;
+    if !output.quiet {
+        human::write_out(&mut io::stdout().lock(), out.as_slice())?;
+    }
     Ok(status_of(&problems))
 }
 
 /// `factlint init`: writes the starter files into the current directory.
-pub fn init() -> io::Result<Status> {
+pub fn init(output: OutputArgs) -> io::Result<Status> {
     match init::init(std::path::Path::new(".")) {
         Ok(written) => {
             let mut out = String::new();
@@ -125,7 +129,9 @@ pub fn init() -> io::Result<Status> {
                 "\nnext: edit the rule in rules/example.toml, check it with \
                  `factlint test rules/`,\nthen lint your copy with `factlint .`\n",
             );
-            human::write_out(&mut io::stdout().lock(), out.as_bytes())?;
+            if !output.quiet {
+                human::write_out(&mut io::stdout().lock(), out.as_bytes())?;
+            }
             Ok(Status::Clean)
         }
         Err(error) => {

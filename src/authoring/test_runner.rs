@@ -13,7 +13,7 @@ use codespan_reporting::term::termcolor::{Color, ColorSpec, WriteColor};
 use super::examples::{run_example, ExampleRun, Place};
 use crate::rules::examples::mark;
 use crate::rules::template::escape_invisible;
-use crate::rules::{Rule, RuleSet};
+use crate::ruleset::{Rule, RuleSet};
 use crate::source::Sources;
 
 /// How many examples passed and failed.
@@ -23,21 +23,34 @@ pub struct Totals {
     pub failed: usize,
 }
 
-/// Runs the examples of every rule in `rules`, writing the report to `out`.
-/// Example documents are added to `sources`, where the rule files are.
+/// Runs the examples of every rule in `rules`, writing the report to `out`
+/// (`quiet`: only the `test result` line). Example documents are added to
+/// `sources`, where the rule files are.
 pub fn run(
     out: &mut impl WriteColor,
     rules: &RuleSet,
     sources: &mut Sources,
+    quiet: bool,
 ) -> io::Result<Totals> {
     let count: usize = rules.rules.iter().map(|r| r.examples.len()).sum();
+    let mut totals = Totals::default();
+    let mut failures = Vec::new();
+    if quiet {
+        for rule in &rules.rules {
+            for example in &rule.examples {
+                match run_example(rules, rule, example, sources).passed() {
+                    true => totals.passed += 1,
+                    false => totals.failed += 1,
+                }
+            }
+        }
+        return write_result(out, totals);
+    }
     writeln!(
         out,
         "running {count} example{}",
         if count == 1 { "" } else { "s" }
     )?;
-    let mut totals = Totals::default();
-    let mut failures = Vec::new();
     for rule in &rules.rules {
         for example in &rule.examples {
             let run = run_example(rules, rule, example, sources);
@@ -63,7 +76,13 @@ pub fn run(
             writeln!(out, "    {name}")?;
         }
     }
-    write!(out, "\ntest result: ")?;
+    writeln!(out)?;
+    write_result(out, totals)
+}
+
+/// `test result: ok. 12 passed; 0 failed`.
+fn write_result(out: &mut impl WriteColor, totals: Totals) -> io::Result<Totals> {
+    write!(out, "test result: ")?;
     if totals.failed == 0 {
         colored(out, Color::Green, "ok")?;
     } else {

@@ -19,7 +19,7 @@ pub use attribution::Attribution;
 pub use hash::folded_hash;
 use std::sync::OnceLock;
 
-use crate::rules::rule_regex::Characters;
+use crate::rule_regex::Characters;
 
 pub use quotes::{quote_holding, QuoteStyle};
 pub use roles::{Role, RoleSet};

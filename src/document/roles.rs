@@ -49,8 +49,8 @@ use std::sync::LazyLock;
 
 use rayon::prelude::*;
 
-use crate::rules::rule_regex::Characters;
-use crate::rules::RuleRegex;
+use crate::rule_regex::Characters;
+use crate::rule_regex::RuleRegex;
 
 use super::{count_words, words};
 use crate::source::Span;

@@ -363,7 +363,7 @@ fn the_quotation_holding_a_span_is_found_by_its_whole_or_inner_span() {
 
 #[test]
 fn the_characters_of_a_span_are_those_of_its_paragraph_or_its_own() {
-    use crate::rules::rule_regex::Characters;
+    use crate::rule_regex::Characters;
     let text = "Plain words here.\n\nJosé said “hi” — ok.\n\nEmoji ☺ here.";
     let doc = Document::parse(text);
     assert_eq!(doc.paragraphs.len(), 3);

@@ -51,17 +51,17 @@
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::Look;
 
-use crate::rules::rule_regex::Characters;
-use crate::rules::RuleRegex;
+use crate::rule_regex::Characters;
+use crate::rule_regex::RuleRegex;
 
 use super::scope::Scope;
-use super::{Grouping, KindInfo};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::Document;
-use crate::fact_sheet::{FactSheet, KnownValue};
+use crate::fact_sheet::{normalise_key, FactSheet, KnownValue};
 use crate::quantity::{self, Quantity};
 use crate::rules::reader::{SpannedStr, TableReader};
-use crate::rules::{build_regex, compile_regex, Rule};
+use crate::rules::{build_regex, compile_regex, RuleHead};
+use crate::rules::{Grouping, KindInfo};
 use crate::source::{FileId, Sources, Span};
 
 pub const INFO: KindInfo = KindInfo {
@@ -420,7 +420,7 @@ impl Agree {
     }
 
     /// Every statement of the fact in `doc`.
-    pub fn gather(&self, rule: &Rule, doc: &Document<'_>) -> Vec<Statement> {
+    pub fn gather(&self, rule: &RuleHead, doc: &Document<'_>) -> Vec<Statement> {
         let mut statements = Vec::new();
         // The paragraphs read: those of the rule's roles (no related links,
         // captions or boilerplate), and of those only the first
@@ -529,7 +529,7 @@ impl Agree {
 
     pub fn conclude(
         &self,
-        rule: &Rule,
+        rule: &RuleHead,
         group: Vec<(FileId, Vec<Statement>)>,
         sources: &Sources,
         sheet: Option<&FactSheet>,
@@ -559,7 +559,7 @@ impl Agree {
     /// 400`), so the consensus must agree within itself.
     fn compare(
         &self,
-        rule: &Rule,
+        rule: &RuleHead,
         facts: &[(FileId, &Statement)],
         known: Option<&KnownValue>,
         sources: &Sources,
@@ -731,20 +731,6 @@ fn push(
     });
 }
 
-/// Keys compare in lowercase, with white space folded and a plural `s`
-/// dropped: `Tajiks` is `tajik`.
-pub fn normalise_key(key: &str) -> String {
-    let folded = key
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    match folded.strip_suffix('s') {
-        Some(singular) if singular.len() > 2 && !singular.ends_with('s') => singular.to_owned(),
-        _ => folded,
-    }
-}
-
 /// `400 (4 statements in 3 files), more than 400 (2 statements in a.txt)`:
 /// the values of some statements, each with where it is stated.
 fn summarise(facts: &[(FileId, &Statement)], indices: &[usize], sources: &Sources) -> String {
@@ -781,7 +767,8 @@ fn summarise(facts: &[(FileId, &Statement)], indices: &[usize], sources: &Source
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{builtin, RuleSet};
+    use crate::rules::builtin;
+    use crate::ruleset::RuleSet;
     use crate::source::Sources;
 
     fn affixes(pattern: &str, kind: ExtractKind) -> Option<Vec<String>> {

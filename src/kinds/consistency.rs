@@ -39,11 +39,11 @@ mod forms;
 use std::collections::HashMap;
 
 use super::scope::Scope;
-use super::{Grouping, KindInfo};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::{words, Document};
 use crate::rules::reader::{edit_distance, TableReader};
-use crate::rules::{compile_regex, Rule, RuleRegex};
+use crate::rules::{compile_regex, RuleHead, RuleRegex};
+use crate::rules::{Grouping, KindInfo};
 use crate::source::{FileId, Sources, Span};
 use forms::Forms;
 
@@ -177,7 +177,12 @@ impl Consistency {
     /// The uses of forms and names in `doc`, in the paragraphs the rule
     /// reads; `None` when there are none, or when `skip_documents` matches
     /// the document (either way it has nothing to compare).
-    pub fn gather(&self, rule: &Rule, _file: FileId, doc: &Document<'_>) -> Option<Vec<FormUse>> {
+    pub fn gather(
+        &self,
+        rule: &RuleHead,
+        _file: FileId,
+        doc: &Document<'_>,
+    ) -> Option<Vec<FormUse>> {
         let mut uses = Vec::new();
         if let Some(forms) = &self.forms {
             for unit in self.within.units(doc) {
@@ -234,7 +239,7 @@ impl Consistency {
 
     pub fn conclude(
         &self,
-        rule: &Rule,
+        rule: &RuleHead,
         group: Vec<(FileId, Vec<FormUse>)>,
         sources: &Sources,
         out: &mut Vec<Diagnostic>,

@@ -28,43 +28,15 @@ use crate::diagnostic::Diagnostic;
 use crate::document::{Document, RoleSet};
 use crate::fact_sheet::FactSheet;
 use crate::rules::reader::TableReader;
-use crate::rules::Rule;
+use crate::rules::RuleHead;
+pub use crate::rules::{Grouping, KindInfo};
 use crate::source::{FileId, Sources};
-
-/// Which documents a cross-document rule compares with each other.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Grouping {
-    /// Each file on its own.
-    File,
-    /// The files of one directory: one story.
-    Directory,
-    /// Every file of the run.
-    Run,
-}
-
-impl Grouping {
-    /// The spellings of the `scope` option of cross-document kinds.
-    pub const CHOICES: &'static [(&'static str, Grouping)] = &[
-        ("file", Grouping::File),
-        ("directory", Grouping::Directory),
-        ("run", Grouping::Run),
-    ];
-}
 
 /// What one document contributes to a cross-document rule.
 #[derive(Debug)]
 pub enum Evidence {
     Forms(Vec<consistency::FormUse>),
     Statements(Vec<agree::Statement>),
-}
-
-/// What the rule loader needs to know about a kind.
-#[derive(Debug)]
-pub struct KindInfo {
-    pub name: &'static str,
-    pub summary: &'static str,
-    /// The option keys this kind accepts, besides the common rule keys.
-    pub options: &'static [&'static str],
 }
 
 /// Every kind, by name.
@@ -99,7 +71,13 @@ pub enum Kind {
 
 impl Kind {
     /// Runs the kind for `rule` over one document.
-    pub fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+    pub fn check(
+        &self,
+        rule: &RuleHead,
+        file: FileId,
+        doc: &Document<'_>,
+        out: &mut Vec<Diagnostic>,
+    ) {
         self.check_cleared(rule, file, doc, out, None);
     }
 
@@ -107,7 +85,7 @@ impl Kind {
     /// ([`pattern::SharedSearch`]) for a pattern rule.
     pub fn check_cleared(
         &self,
-        rule: &Rule,
+        rule: &RuleHead,
         file: FileId,
         doc: &Document<'_>,
         out: &mut Vec<Diagnostic>,
@@ -136,7 +114,7 @@ impl Kind {
     }
 
     /// What `doc` contributes to a cross-document rule.
-    pub fn gather(&self, rule: &Rule, file: FileId, doc: &Document<'_>) -> Option<Evidence> {
+    pub fn gather(&self, rule: &RuleHead, file: FileId, doc: &Document<'_>) -> Option<Evidence> {
         match self {
             Kind::Consistency(kind) => kind.gather(rule, file, doc).map(Evidence::Forms),
             Kind::Agree(kind) => {
@@ -150,7 +128,7 @@ impl Kind {
     /// Compares the evidence of one group of documents.
     pub fn conclude(
         &self,
-        rule: &Rule,
+        rule: &RuleHead,
         group: Vec<(FileId, Evidence)>,
         sources: &Sources,
         sheet: Option<&FactSheet>,
@@ -193,6 +171,14 @@ impl Kind {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// The options of a pattern rule; `None` for every other kind.
+    pub fn as_pattern(&self) -> Option<&pattern::Pattern> {
+        match self {
+            Kind::Pattern(pattern) => Some(pattern),
+            _ => None,
         }
     }
 

@@ -21,15 +21,15 @@
 //!
 //! Templates may use `{match}` (the flagged text) and any named group.
 
-use crate::rules::RuleRegex;
+use crate::rule_regex::RuleRegex;
 
 use super::scope::Scope;
-use super::{Kind, KindInfo};
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::document::Document;
 use crate::rules::reader::TableReader;
 use crate::rules::template::escape_invisible;
-use crate::rules::{compile_regex, Rule};
+use crate::rules::KindInfo;
+use crate::rules::{compile_regex, RuleHead};
 use crate::source::{FileId, Span};
 
 pub const INFO: KindInfo = KindInfo {
@@ -98,19 +98,18 @@ pub struct SharedSearch {
     any: RuleRegex,
 }
 
-/// The shared searches of `rules`: one for each scope that two or more
-/// pattern rules read (by rule index: the search it belongs to, if any).
-pub fn shared_searches(rules: &[Rule]) -> (Vec<SharedSearch>, Vec<Option<usize>>) {
+/// The shared searches of a rule set, given the pattern of each rule by
+/// index (`None` for a rule of another kind): one search for each scope
+/// that two or more pattern rules read, and by rule index the search it
+/// belongs to, if any.
+pub fn shared_searches(rules: &[Option<&Pattern>]) -> (Vec<SharedSearch>, Vec<Option<usize>>) {
     let mut searches: Vec<SharedSearch> = Vec::new();
     let mut of_rule = vec![None; rules.len()];
     let patterns = || {
         rules
             .iter()
             .enumerate()
-            .filter_map(|(index, rule)| match &rule.kind {
-                Kind::Pattern(pattern) => Some((index, pattern)),
-                _ => None,
-            })
+            .filter_map(|(index, pattern)| pattern.map(|p| (index, p)))
     };
     let mut scopes: Vec<Scope> = patterns().map(|(_, p)| p.scope).collect();
     scopes.sort_by_key(|scope| format!("{scope:?}"));
@@ -182,7 +181,7 @@ impl Pattern {
     /// [`SharedSearch`], says for each unit whether it may match at all.
     pub fn check(
         &self,
-        rule: &Rule,
+        rule: &RuleHead,
         file: FileId,
         doc: &Document<'_>,
         out: &mut Vec<Diagnostic>,
@@ -279,8 +278,17 @@ pub fn describe_fix(replacement: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{builtin, RuleFile, RuleSet};
+    use crate::rules::{builtin, RuleFile};
+    use crate::ruleset::RuleSet;
     use crate::source::Sources;
+
+    fn patterns_of(rules: &RuleSet) -> Vec<Option<&Pattern>> {
+        rules
+            .rules
+            .iter()
+            .map(|rule| rule.kind.as_pattern())
+            .collect()
+    }
 
     fn every_shipped_rule() -> RuleSet {
         let mut files = builtin::rule_files();
@@ -319,21 +327,19 @@ mod tests {
     /// Checks, on every text, that a unit the shared search clears is one
     /// that none of its rules matches, and that the search clears some.
     fn clears_only_what_no_rule_matches(rules: &RuleSet) {
-        let (searches, _) = shared_searches(&rules.rules);
+        let (searches, _) = shared_searches(&patterns_of(rules));
         assert!(!searches.is_empty());
         let (mut cleared, mut kept) = (0, 0);
         for text in texts() {
             let doc = Document::parse(&text);
             for search in &searches {
                 for (unit, may_match) in search.scope.units(&doc).zip(search.units(&doc)) {
-                    let matched =
-                        search
-                            .rules()
-                            .iter()
-                            .any(|&index| match &rules.rules[index].kind {
-                                Kind::Pattern(pattern) => pattern.regex.is_match(doc.slice(unit)),
-                                _ => unreachable!("only pattern rules are searched together"),
-                            });
+                    let matched = search.rules().iter().any(|&index| {
+                        match rules.rules[index].kind.as_pattern() {
+                            Some(pattern) => pattern.regex.is_match(doc.slice(unit)),
+                            None => unreachable!("only pattern rules are searched together"),
+                        }
+                    });
                     assert!(may_match || !matched, "{:?} in {text:?}", doc.slice(unit));
                     cleared += usize::from(!may_match && unit.start != unit.end);
                     kept += usize::from(may_match);
@@ -346,7 +352,7 @@ mod tests {
     #[test]
     fn the_shared_searches_of_shipped_rules_compile_in_every_form() {
         let rules = every_shipped_rule();
-        for search in shared_searches(&rules.rules).0 {
+        for search in shared_searches(&patterns_of(&rules)).0 {
             search.any.check_every_form().unwrap();
         }
     }

@@ -38,12 +38,12 @@
 //! `{problem}` (balance and style: what is wrong), `{minority}` and
 //! `{majority}` (style, for mixed documents: `straight` or `curly`).
 
-use super::KindInfo;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::attribution::{self, VerbSet, DEFAULT_VERBS};
 use crate::document::{is_title_case, words, Document, Quote, QuoteStyle};
 use crate::rules::reader::TableReader;
-use crate::rules::Rule;
+use crate::rules::KindInfo;
+use crate::rules::RuleHead;
 use crate::source::{FileId, Span};
 
 pub const INFO: KindInfo = KindInfo {
@@ -110,7 +110,13 @@ impl QuoteCheck {
             .collect()
     }
 
-    pub fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+    pub fn check(
+        &self,
+        rule: &RuleHead,
+        file: FileId,
+        doc: &Document<'_>,
+        out: &mut Vec<Diagnostic>,
+    ) {
         match self.check {
             Check::Attribution => self.check_attribution(rule, file, doc, out),
             Check::Balance => check_balance(rule, file, doc, out),
@@ -120,7 +126,7 @@ impl QuoteCheck {
 
     fn check_attribution(
         &self,
-        rule: &Rule,
+        rule: &RuleHead,
         file: FileId,
         doc: &Document<'_>,
         out: &mut Vec<Diagnostic>,
@@ -170,7 +176,7 @@ impl QuoteCheck {
     }
 }
 
-fn check_balance(rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+fn check_balance(rule: &RuleHead, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
     for quote in doc.quotes.iter().filter(|q| !q.closed) {
         if continues_in_next_paragraph(doc, quote) {
             continue;
@@ -214,7 +220,7 @@ fn continues_in_next_paragraph(doc: &Document<'_>, quote: &Quote) -> bool {
         .is_some_and(|next| doc.slice(next.span).starts_with(['“', '"']))
 }
 
-fn check_style(rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+fn check_style(rule: &RuleHead, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
     for quote in doc.quotes.iter().filter(|q| q.style == QuoteStyle::Mixed) {
         let text = doc.slice(quote.span);
         let open = &text[..(quote.inner.start - quote.span.start) as usize];

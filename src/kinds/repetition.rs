@@ -71,15 +71,15 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::rules::RuleRegex;
+use crate::rule_regex::RuleRegex;
 
 use super::scope::Scope;
 use super::sentence::is_terminated;
-use super::KindInfo;
 use crate::diagnostic::{Diagnostic, Fix, Label};
 use crate::document::{folded_hash, same_word, words, Document, RoleSet};
 use crate::rules::reader::{SpannedStr, TableReader};
-use crate::rules::{compile_regex, Rule};
+use crate::rules::KindInfo;
+use crate::rules::{compile_regex, RuleHead};
 use crate::source::{FileId, Span};
 
 pub const INFO: KindInfo = KindInfo {
@@ -340,7 +340,13 @@ impl Repetition {
         names.iter().map(|&n| n.to_owned()).collect()
     }
 
-    pub fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+    pub fn check(
+        &self,
+        rule: &RuleHead,
+        file: FileId,
+        doc: &Document<'_>,
+        out: &mut Vec<Diagnostic>,
+    ) {
         match self {
             Repetition::Words(kind) => kind.check(rule, file, doc, out),
             Repetition::Units(kind) => kind.check(rule, file, doc, out),
@@ -349,7 +355,7 @@ impl Repetition {
 }
 
 impl RepeatedWords {
-    fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, rule: &RuleHead, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         if self.scope == Scope::Paragraph {
             // A finding lies in the paragraph of its two words, and
             // `Rule::check` drops the findings in paragraphs of roles the
@@ -367,7 +373,7 @@ impl RepeatedWords {
     /// Reports the repeated words of `unit`.
     fn check_unit(
         &self,
-        rule: &Rule,
+        rule: &RuleHead,
         file: FileId,
         doc: &Document<'_>,
         unit: Span,
@@ -597,7 +603,7 @@ struct Repeat {
 }
 
 impl RepeatedUnits {
-    fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, rule: &RuleHead, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
         let heading = if self.skip_heading {
             heading_end(doc)
         } else {
@@ -736,7 +742,7 @@ impl RepeatedUnits {
     }
 
     /// The document's sentences or paragraphs, tokenised once.
-    fn pieces(&self, rule: &Rule, doc: &Document<'_>, heading: usize) -> Pieces {
+    fn pieces(&self, rule: &RuleHead, doc: &Document<'_>, heading: usize) -> Pieces {
         let mut pieces = Pieces::default();
         let mut add = |span: Span, paragraph: usize| {
             let text = doc.slice(span);

@@ -22,13 +22,13 @@
 //! Templates may use `{sentence}`, `{when}` (the text `when` matched) and
 //! named groups of `when`.
 
-use crate::rules::RuleRegex;
+use crate::rule_regex::RuleRegex;
 
-use super::KindInfo;
 use crate::diagnostic::Diagnostic;
 use crate::document::{quote_holding, words, Document};
 use crate::rules::reader::TableReader;
-use crate::rules::{compile_regex, Rule};
+use crate::rules::KindInfo;
+use crate::rules::{compile_regex, RuleHead};
 use crate::source::FileId;
 
 pub const INFO: KindInfo = KindInfo {
@@ -103,7 +103,13 @@ impl SentenceCheck {
             .collect()
     }
 
-    pub fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+    pub fn check(
+        &self,
+        rule: &RuleHead,
+        file: FileId,
+        doc: &Document<'_>,
+        out: &mut Vec<Diagnostic>,
+    ) {
         for sentence in &doc.sentences {
             let quotes = doc.quotes_of_paragraph(sentence.paragraph);
             let quoted = quote_holding(quotes, sentence.span, |q| q.inner).is_some();

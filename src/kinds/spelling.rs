@@ -57,11 +57,11 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::scope::Scope;
-use super::KindInfo;
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::document::{folded_hash, roles, words, Document, Role};
 use crate::rules::reader::TableReader;
-use crate::rules::Rule;
+use crate::rules::KindInfo;
+use crate::rules::RuleHead;
 use crate::source::{FileId, Span};
 
 pub const INFO: KindInfo = KindInfo {
@@ -152,7 +152,13 @@ impl Spelling {
         vec!["match".to_owned(), "corrections".to_owned()]
     }
 
-    pub fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+    pub fn check(
+        &self,
+        rule: &RuleHead,
+        file: FileId,
+        doc: &Document<'_>,
+        out: &mut Vec<Diagnostic>,
+    ) {
         // What is looked up is the word or a part of it, no longer in
         // bytes or characters; the list has no key shorter than its
         // shortest, and `min_length` skips the words under it.
@@ -181,7 +187,7 @@ impl Spelling {
 
     fn check_candidate(
         &self,
-        rule: &Rule,
+        rule: &RuleHead,
         file: FileId,
         doc: &Document<'_>,
         candidate: &Candidate<'_>,

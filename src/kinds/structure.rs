@@ -26,13 +26,13 @@
 //! Templates may use `{line}` (the offending line), `{length}` and
 //! `{limit}` (headline-length).
 
-use crate::rules::RuleRegex;
+use crate::rule_regex::RuleRegex;
 
-use super::KindInfo;
 use crate::diagnostic::Diagnostic;
 use crate::document::{is_title_case, Document};
 use crate::rules::reader::TableReader;
-use crate::rules::{compile_regex, Rule};
+use crate::rules::KindInfo;
+use crate::rules::{compile_regex, RuleHead};
 use crate::source::{FileId, Span, BOM};
 
 pub const INFO: KindInfo = KindInfo {
@@ -100,7 +100,13 @@ impl StructureCheck {
             .collect()
     }
 
-    pub fn check(&self, rule: &Rule, file: FileId, doc: &Document<'_>, out: &mut Vec<Diagnostic>) {
+    pub fn check(
+        &self,
+        rule: &RuleHead,
+        file: FileId,
+        doc: &Document<'_>,
+        out: &mut Vec<Diagnostic>,
+    ) {
         match self.check {
             Check::Empty => {
                 // A byte order mark alone is an empty file too.
@@ -119,7 +125,7 @@ impl StructureCheck {
 
     fn check_ending(
         &self,
-        rule: &Rule,
+        rule: &RuleHead,
         file: FileId,
         doc: &Document<'_>,
         out: &mut Vec<Diagnostic>,
@@ -165,7 +171,7 @@ impl StructureCheck {
 
     fn check_headline(
         &self,
-        rule: &Rule,
+        rule: &RuleHead,
         file: FileId,
         doc: &Document<'_>,
         out: &mut Vec<Diagnostic>,

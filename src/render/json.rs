@@ -14,8 +14,7 @@
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::inspect::Location;
-use crate::source::Sources;
+use crate::source::{Location, Sources};
 
 #[derive(Debug, Serialize)]
 pub struct JsonFinding<'d> {

@@ -9,7 +9,7 @@
 use serde_json::{json, Value};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::RuleSet;
+use crate::ruleset::RuleSet;
 use crate::source::{FileId, Sources, Span};
 
 fn level(severity: Severity) -> &'static str {
