@@ -78,6 +78,11 @@ struct Tally {
     found: usize,
     correct: usize,
     exact: usize,
+    /// Stories where some article's stated figure allows the official
+    /// one: what a perfect choice between articles would reach.
+    oracle: usize,
+    /// By the form of the chosen claim: (found, correct).
+    forms: BTreeMap<String, (usize, usize)>,
     /// Cause -> examples (`incident/file:line`), and how many.
     misses: BTreeMap<&'static str, (usize, Vec<String>)>,
 }
@@ -131,20 +136,26 @@ fn score(
         return;
     };
     tally.found += 1;
-    if allows(&value.value, truth) {
-        tally.correct += 1;
-        if value.value.exact {
-            tally.exact += 1;
-        }
-        return;
-    }
     let chosen = articles[value.from.article].claims.count(value.from.claim);
+    let form = chosen.map_or("?".to_string(), |c| format!("{:?}", c.form));
+    let right = allows(&value.value, truth);
+    let entry = tally.forms.entry(form).or_default();
+    entry.0 += 1;
+    entry.1 += usize::from(right);
     let another_right = value.stated.iter().flatten().any(|r| {
         articles[r.article]
             .claims
             .count(r.claim)
             .is_some_and(|c| allows(&c.value, truth))
     });
+    tally.oracle += usize::from(another_right);
+    if right {
+        tally.correct += 1;
+        if value.value.exact {
+            tally.exact += 1;
+        }
+        return;
+    }
     let cause = if another_right {
         "wrong: another article states the official figure"
     } else if chosen.is_some_and(|c| c.form == CountForm::Singular) {
@@ -160,7 +171,7 @@ fn score(
 fn print(name: &str, tally: &Tally) {
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
     println!(
-        "{name:8} | {:4} | {:4} ({:5.1}%) | {:4} ({:5.1}%) | {:4} ({:5.1}%)",
+        "{name:8} | {:4} | {:4} ({:5.1}%) | {:4} ({:5.1}%) | {:4} ({:5.1}%) | {:4} ({:5.1}%)",
         tally.stories,
         tally.found,
         pct(tally.found, tally.stories),
@@ -168,7 +179,15 @@ fn print(name: &str, tally: &Tally) {
         pct(tally.correct, tally.found),
         tally.exact,
         pct(tally.exact, tally.found),
+        tally.oracle,
+        pct(tally.oracle, tally.found),
     );
+    for (form, (found, correct)) in &tally.forms {
+        println!(
+            "  chosen claim {form:9}: {found:4} found, {correct:4} ({:5.1}%) allow the official figure",
+            pct(*correct, *found)
+        );
+    }
 }
 
 fn print_misses(name: &str, tally: &Tally) {

@@ -244,7 +244,37 @@ pub struct Claim {
     /// died", "later died", "rose to", "now", "the latest", "succumbed",
     /// a paragraph opening with `UPDATE`).
     pub update: bool,
+    /// What the sentence around a count says of it.
+    pub context: Context,
     pub kind: ClaimKind,
+}
+
+/// What the sentence around a count says about which event it counts.
+/// A story rule should compare only counts with no flag set (what
+/// [`ArticleClaims::stated`] does).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Context {
+    /// Inside a quotation: a witness's or an official's words, not the
+    /// copy's own statement.
+    pub quoted: bool,
+    /// Another time: "last year", "so far this year", "in 2013", "two
+    /// weeks ago", "the deadliest since 1982" (statistics and history).
+    pub background: bool,
+    /// A roundup of several shootings: "in weekend shootings", "in
+    /// separate shootings", "across the city".
+    pub roundup: bool,
+    /// The sentence counts the shooter apart ("killed three people and
+    /// then himself", "murder-suicide"): an archive that counts the
+    /// shooter among the dead will say one more.
+    pub shooter_apart: bool,
+}
+
+impl Context {
+    /// Whether the count may be about another event (background or
+    /// roundup), or is someone's quoted words.
+    pub fn is_clear(self) -> bool {
+        !(self.quoted || self.background || self.roundup)
+    }
 }
 
 /// What a claim says.
@@ -459,12 +489,16 @@ impl ArticleClaims {
             })
     }
 
-    /// The article's figure for `subject`, as an index into `claims`: the
-    /// last claim marked as an update, if any; else the first stated by a
-    /// figure, a zero or an event word (headline first); else the first
-    /// singular one ("a man was killed").
+    /// The article's figure for `subject`, as an index into `claims`,
+    /// among the claims whose [`Context`] is clear (not quoted, not
+    /// background, not a roundup): the last claim marked as an update, if
+    /// any; else the first stated by a figure, a zero or an event word
+    /// (headline first); else the first singular one ("a man was killed").
     pub fn stated(&self, subject: SubjectId) -> Option<usize> {
-        let of_subject = || self.counts().filter(move |(_, _, c)| c.subject == subject);
+        let of_subject = || {
+            self.counts()
+                .filter(move |(_, claim, c)| c.subject == subject && claim.context.is_clear())
+        };
         let strong = |c: &Count| c.form != CountForm::Singular;
         if let Some((i, _, _)) = of_subject()
             .filter(|(_, claim, c)| claim.update && strong(c))
@@ -776,7 +810,6 @@ fn flags_table() -> Vec<(&'static str, u32)> {
             "not",
             "never",
             "well",
-            "and",
             "placed",
             "being",
             "will",
@@ -854,6 +887,8 @@ fn flags_table() -> Vec<(&'static str, u32)> {
             "hours",
             "hour",
             "minutes",
+            "year-old",
+            "years-old",
             "minute",
             "seconds",
             "block",
@@ -1498,6 +1533,7 @@ impl Extractor {
                         sentence,
                         paragraph: index,
                         headline,
+                        context: Context::default(),
                         update: false,
                         kind: ClaimKind::Place(place),
                     });
@@ -1516,13 +1552,24 @@ impl Extractor {
                 };
                 reader.read(headline);
                 let update = update_paragraph || reader.reads_as_update();
+                let sentence_context = reader.context();
+                let quotes = doc.quotes_of_paragraph(index);
                 for (claim_span, kind) in reader.out.drain(..) {
                     let is_count = matches!(kind, ClaimKind::Count(_));
+                    let context = if is_count {
+                        Context {
+                            quoted: quotes.iter().any(|q| q.span.contains(claim_span)),
+                            ..sentence_context
+                        }
+                    } else {
+                        Context::default()
+                    };
                     claims.push(Claim {
                         span: claim_span,
                         sentence,
                         paragraph: index,
                         headline,
+                        context,
                         update: is_count && update,
                         kind,
                     });
@@ -1698,6 +1745,20 @@ impl<'e, 't> SentenceReader<'e, 't> {
             // figure in digits names something.
             let digits = bytes[range.start].is_ascii_digit();
             if digits && first > 0 && self.tokens[first - 1].capital {
+                continue;
+            }
+            // "aged 23", "under the age of 10", "ages 5 and 7".
+            let age_before = |d: usize| {
+                first >= d && {
+                    let w = &self.text[self.tokens[first - d].start..self.tokens[first - d].end];
+                    ["age", "aged", "ages"]
+                        .iter()
+                        .any(|a| w.eq_ignore_ascii_case(a))
+                }
+            };
+            if age_before(1)
+                || (age_before(2) && first >= 1 && self.tokens[first - 1].flags & MODIFIER != 0)
+            {
                 continue;
             }
             let Some(value) = quantity::parse(&self.text[range.clone()]) else {
@@ -1922,11 +1983,7 @@ impl<'e, 't> SentenceReader<'e, 't> {
             let mut fatally = false;
             let mut aux = 0;
             let mut j = k;
-            let gap_ok = |reader: &Self, j: usize| {
-                j > 0
-                    && (reader.joined(j - 1)
-                        || (j == k && noun.is_none() && reader.gap(j - 1) == ","))
-            };
+            let gap_ok = |reader: &Self, j: usize| j > 0 && reader.joined(j - 1);
             while j < self.tokens.len() && aux < 5 && gap_ok(self, j) {
                 if !self.triggers(j).is_empty() && !(self.is(j, "left")) {
                     break;
@@ -2290,6 +2347,65 @@ impl<'e, 't> SentenceReader<'e, 't> {
                 }
             }
         }
+    }
+
+    /// What the sentence says of the event its counts are about.
+    fn context(&self) -> Context {
+        let n = self.tokens.len();
+        let mut context = Context::default();
+        let is_year = |i: usize| {
+            i < n
+                && self.word(i).len() == 4
+                && self
+                    .word(i)
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1900..=2100).contains(&y))
+        };
+        for i in 0..n {
+            let w = self.word(i);
+            let lower = |s: &str| w.eq_ignore_ascii_case(s);
+            if lower("ago")
+                || lower("alone")
+                || lower("deadliest")
+                || lower("history")
+                || lower("previous")
+                || lower("annually")
+                || lower("statistics")
+            {
+                context.background = true;
+            }
+            if (lower("last") || lower("this") || lower("past"))
+                && (self.is(i + 1, "year") || self.is(i + 1, "month") || self.is(i + 1, "decade"))
+            {
+                context.background = true;
+            }
+            if lower("so") && self.is(i + 1, "far") {
+                context.background = true;
+            }
+            if (lower("in") || lower("since") || lower("of")) && is_year(i + 1) {
+                context.background = true;
+            }
+            if lower("shootings")
+                || lower("separate")
+                || lower("citywide")
+                || lower("roundup")
+                || (lower("across")
+                    && (self.is(i + 1, "city")
+                        || self.is(i + 2, "city")
+                        || self.is(i + 1, "chicago")))
+            {
+                context.roundup = true;
+            }
+            if lower("himself")
+                || lower("herself")
+                || lower("suicide")
+                || lower("murder-suicide")
+                || (lower("own") && self.is(i + 1, "life"))
+            {
+                context.shooter_apart = true;
+            }
+        }
+        context
     }
 
     /// Whether the sentence reads as an update of an earlier report.
