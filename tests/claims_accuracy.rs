@@ -21,10 +21,12 @@ use factlint::quantity::Quantity;
 
 /// The floors the test asserts, a little under what it reaches, so that a
 /// regression fails and noise does not.
-const KILLED_ACCURACY_FLOOR: f64 = 0.0;
-const INJURED_ACCURACY_FLOOR: f64 = 0.0;
-const KILLED_COVERAGE_FLOOR: f64 = 0.0;
-const INJURED_COVERAGE_FLOOR: f64 = 0.0;
+/// Reached at the last measurement: killed 82.5% accurate on 54.9%
+/// coverage, injured 75.4% on 40.2% (see `docs/accuracy.md`).
+const KILLED_ACCURACY_FLOOR: f64 = 0.80;
+const INJURED_ACCURACY_FLOOR: f64 = 0.72;
+const KILLED_COVERAGE_FLOOR: f64 = 0.52;
+const INJURED_COVERAGE_FLOOR: f64 = 0.38;
 
 struct Incident {
     id: String,
@@ -156,8 +158,20 @@ fn score(
         }
         return;
     }
+    let chosen_claim = &articles[value.from.article].claims.claims[value.from.claim];
+    let stated: Vec<&Quantity> = value
+        .stated
+        .iter()
+        .flatten()
+        .filter_map(|r| articles[r.article].claims.count(r.claim).map(|c| &c.value))
+        .collect();
+    let all_agree = stated.len() > 1 && stated.iter().all(|q| q.agrees_with(stated[0], false));
     let cause = if another_right {
         "wrong: another article states the official figure"
+    } else if chosen_claim.context.shooter_apart && value.value.nominal + 1.0 == truth {
+        "wrong: the shooter is counted apart (official = figure + 1)"
+    } else if all_agree {
+        "wrong: every article states the same other figure"
     } else if chosen.is_some_and(|c| c.form == CountForm::Singular) {
         "wrong: singular reading (\"a man was killed\") of a larger event"
     } else if value.value.low > truth {
@@ -261,8 +275,32 @@ fn killed_and_injured_figures_agree_with_the_archive() {
     print_misses("killed", &killed);
     print_misses("injured", &injured);
     let rate = |a: usize, b: usize| a as f64 / b.max(1) as f64;
-    assert!(rate(killed.correct, killed.found) >= KILLED_ACCURACY_FLOOR);
-    assert!(rate(injured.correct, injured.found) >= INJURED_ACCURACY_FLOOR);
-    assert!(rate(killed.found, killed.stories) >= KILLED_COVERAGE_FLOOR);
-    assert!(rate(injured.found, injured.stories) >= INJURED_COVERAGE_FLOOR);
+    let checks = [
+        (
+            "killed accuracy",
+            rate(killed.correct, killed.found),
+            KILLED_ACCURACY_FLOOR,
+        ),
+        (
+            "injured accuracy",
+            rate(injured.correct, injured.found),
+            INJURED_ACCURACY_FLOOR,
+        ),
+        (
+            "killed coverage",
+            rate(killed.found, killed.stories),
+            KILLED_COVERAGE_FLOOR,
+        ),
+        (
+            "injured coverage",
+            rate(injured.found, injured.stories),
+            INJURED_COVERAGE_FLOOR,
+        ),
+    ];
+    for (what, reached, floor) in checks {
+        assert!(
+            reached >= floor,
+            "{what} fell to {reached:.3}, under its floor {floor}"
+        );
+    }
 }

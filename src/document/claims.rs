@@ -43,7 +43,7 @@
 //!     (value 0, [`CountForm::Zero`]);
 //!   - events: "a double shooting" (shot ≥ 2), "a double homicide"
 //!     (killed 2), "the death toll rose to three", "a second victim died"
-//!     (killed 2).
+//!     (killed ≥ 2).
 //!
 //!   `shot` is its own subject and never folds into `killed` or
 //!   `injured`: "two people were shot, one fatally" is shot 2 and killed
@@ -493,13 +493,14 @@ impl ArticleClaims {
     /// among the claims whose [`Context`] is clear (not quoted, not
     /// background, not a roundup): the last claim marked as an update, if
     /// any; else the first stated by a figure, a zero or an event word
-    /// (headline first); else the first singular one ("a man was killed").
+    /// (headline first); else the first singular or zero one ("a man was
+    /// killed", "no one was hurt").
     pub fn stated(&self, subject: SubjectId) -> Option<usize> {
         let of_subject = || {
             self.counts()
                 .filter(move |(_, claim, c)| c.subject == subject && claim.context.is_clear())
         };
-        let strong = |c: &Count| c.form != CountForm::Singular;
+        let strong = |c: &Count| !matches!(c.form, CountForm::Singular | CountForm::Zero);
         if let Some((i, _, _)) = of_subject()
             .filter(|(_, claim, c)| claim.update && strong(c))
             .last()
@@ -803,12 +804,9 @@ fn flags_table() -> Vec<(&'static str, u32)> {
             "gravely",
             "mortally",
             "fatally",
-            "not",
             "either",
             "subsequently",
             "ultimately",
-            "not",
-            "never",
             "well",
             "placed",
             "being",
@@ -1920,6 +1918,10 @@ impl<'e, 't> SentenceReader<'e, 't> {
         for f in 0..self.figures.len() {
             let Figure { first, last, value } = self.figures[f];
             let figure = self.span(first, last);
+            // "no one": a zero, read with the singular subjects.
+            if first > 0 && self.is(first - 1, "no") {
+                continue;
+            }
             // "one of three people": the inner figure counts.
             if self.is(last + 1, "of")
                 && self
@@ -2141,12 +2143,14 @@ impl<'e, 't> SentenceReader<'e, 't> {
             let mut singular = false;
             let mut plural = false;
             let mut fatally = false;
+            let mut adverb = false;
             while j > 0 && self.joined(j - 1) && (self.has(j - 1, AUX) || self.word_ends_ly(j - 1))
             {
                 j -= 1;
                 singular |= self.has(j, AUX_SINGULAR);
                 plural |= self.has(j, AUX_PLURAL);
                 fatally |= self.has(j, FATALLY);
+                adverb |= self.word_ends_ly(j);
                 if self.is(j, "who") || self.is(j, "and") {
                     break;
                 }
@@ -2166,21 +2170,22 @@ impl<'e, 't> SentenceReader<'e, 't> {
             if self.is(j, "and") {
                 continue;
             }
+            // "no one was injured", "nobody was hurt"; not "no one was
+            // seriously hurt" (others were), nor "no one else".
+            let zero = (self.is(head, "one") && head > 0 && self.is(head - 1, "no"))
+                || self.is(head, "nobody")
+                || self.is(head, "noone");
+            if zero {
+                if !adverb && !self.is(head + 1, "else") {
+                    self.zero_chain(t, head);
+                }
+                continue;
+            }
             if self.tokens[head].figure.is_some() || self.has(head, NOT_PERSON) {
                 // "one was killed" is a figure's count; "none was" zero.
                 if self.is(head, "none") {
                     self.zero_chain(t, head);
                 }
-                continue;
-            }
-            let zero = (self.is(head, "one") && head > 0 && self.is(head - 1, "no"))
-                || self.is(head, "nobody")
-                || self.is(head, "noone");
-            if zero {
-                if head > 0 && self.is(head + 1, "else") {
-                    continue;
-                }
-                self.zero_chain(t, head);
                 continue;
             }
             if self.is(head, "else")
@@ -2297,7 +2302,14 @@ impl<'e, 't> SentenceReader<'e, 't> {
                     }
                     _ => None,
                 };
-                if let Some((subject, q)) = found {
+                // "a double murder suspect", "double homicide charges": the
+                // charge, not the event.
+                let charge = [
+                    "suspect", "suspects", "charge", "charges", "case", "trial", "count", "counts",
+                ]
+                .iter()
+                .any(|w| self.is(i + 2, w));
+                if let (Some((subject, q)), false) = (found, charge) {
                     self.push_count(subject, q, CountForm::Event, i, i + 1, figure);
                 }
                 continue;
@@ -2319,8 +2331,9 @@ impl<'e, 't> SentenceReader<'e, 't> {
                 while t < n && self.joined(t - 1) && (self.has(t, AUX) || self.word_ends_ly(t)) {
                     t += 1;
                 }
+                // "a third victim died": at least three dead.
                 if t < n && self.joined(t - 1) && self.triggers(t).contains(&SubjectId::KILLED) {
-                    if let Some(q) = exactly(m) {
+                    if let Some(q) = at_least(m) {
                         let figure = self.span(i, i);
                         self.push_count(SubjectId::KILLED, q, CountForm::Event, i, t, figure);
                     }
@@ -2395,6 +2408,14 @@ impl<'e, 't> SentenceReader<'e, 't> {
                         || self.is(i + 1, "chicago")))
             {
                 context.roundup = true;
+            }
+            if (lower("plus") || lower("including") || lower("excluding"))
+                && (self.is(i + 1, "the") || self.is(i + 1, "a"))
+                && (self.is(i + 2, "gunman")
+                    || self.is(i + 2, "shooter")
+                    || self.is(i + 2, "suspect"))
+            {
+                context.shooter_apart = true;
             }
             if lower("himself")
                 || lower("herself")
@@ -3181,7 +3202,8 @@ pub fn resolve(articles: &[ArticleClaims]) -> Story {
                     .iter()
                     .filter(|o| count(o).is_some_and(|oc| oc.value.agrees_with(&c.value, true)))
                     .count();
-                let strength = usize::from(c.form != CountForm::Singular);
+                let strength =
+                    usize::from(!matches!(c.form, CountForm::Singular | CountForm::Zero));
                 (
                     agreeing * 2 + strength,
                     claim(r).update,
