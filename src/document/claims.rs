@@ -217,6 +217,7 @@ impl Subject {
                 "custody",
                 "jailed",
                 "apprehended",
+                "arrest",
             ]),
             Subject::new("missing").words(["missing"]),
         ]
@@ -724,8 +725,6 @@ fn flags_table() -> Vec<(&'static str, u32)> {
             "separate",
             "different",
             "identified",
-            "uzbek",
-            "tajik",
             "of",
             "the",
             "them",
@@ -1931,10 +1930,18 @@ impl<'e, 't> SentenceReader<'e, 't> {
             {
                 continue;
             }
-            if self.has(last + 1, NOT_COUNTED) && !self.has(last + 1, PEOPLE) {
+            if self.has(last + 1, NOT_COUNTED) && !self.is_noun(last + 1) {
                 // "shot" after a figure is a trigger ("two shot"), unless
-                // a noun or number follows ("two shot dead" still counts).
-                if !(self.is(last + 1, "shot") && !self.has(last + 2, NOT_COUNTED)) {
+                // a noun follows, or a verb of firing comes before ("fired
+                // one shot").
+                let fired = first > 0
+                    && [
+                        "fired", "fire", "fires", "firing", "heard", "hear", "a", "the", "single",
+                        "another",
+                    ]
+                    .iter()
+                    .any(|w| self.is(first - 1, w));
+                if !(self.is(last + 1, "shot") && !self.has(last + 2, NOT_COUNTED) && !fired) {
                     continue;
                 }
             }
@@ -1951,10 +1958,7 @@ impl<'e, 't> SentenceReader<'e, 't> {
                 }
                 if modifiers < 3
                     && (self.has(k, MODIFIER)
-                        || (noun.is_none()
-                            && self.tokens[k].capital
-                            && !self.has(k, NAME_STOP)
-                            && k > last + 1))
+                        || (noun.is_none() && self.tokens[k].capital && !self.has(k, NAME_STOP)))
                 {
                     modifiers += 1;
                     k += 1;
@@ -2029,29 +2033,39 @@ impl<'e, 't> SentenceReader<'e, 't> {
                 self.emit_chain(t, value, first, figure, Some(last + 2), false);
             }
         }
-        // Before: "killing two", "wounded three others".
+        // Before: "killing two", "wounded three others", and the nouns
+        // "the arrest of eight men", "the deaths of two people".
         for t in 0..self.tokens.len() {
-            if self.triggers(t).is_empty() || !self.joined(t) {
+            let nominal = NOMINAL_TRIGGERS
+                .iter()
+                .find(|(w, _)| self.is(t, w))
+                .map(|&(_, subject)| subject)
+                .filter(|_| self.is(t + 1, "of") && self.joined(t) && self.joined(t + 1));
+            if (self.triggers(t).is_empty() && nominal.is_none()) || !self.joined(t) {
                 continue;
             }
             let word = self.word(t).to_ascii_lowercase();
-            let verb_form = word.ends_with("ing")
-                || word.ends_with("ed")
-                || word.ends_with('s')
-                || matches!(word.as_str(), "shot" | "hurt" | "slain" | "left");
-            if !verb_form || word == "dies" {
+            // Adjectives only follow their figure ("two dead").
+            if nominal.is_none()
+                && matches!(
+                    word.as_str(),
+                    "dead" | "deceased" | "missing" | "custody" | "dies" | "died"
+                )
+            {
                 continue;
             }
-            let Some(f) = self.tokens[t + 1].figure else {
+            let at = if nominal.is_some() { t + 2 } else { t + 1 };
+            let Some(f) = self.tokens.get(at).and_then(|token| token.figure) else {
                 continue;
             };
             let Figure { first, last, value } = self.figures[f];
-            if first != t + 1 {
+            if first != at {
                 continue;
             }
             // Passive "was shot 5 times", "were shot two": a passive verb
             // takes no object.
-            if t > 0
+            if nominal.is_none()
+                && t > 0
                 && self.has(t - 1, AUX_SINGULAR | AUX_PLURAL)
                 && !self.is(t - 1, "has")
                 && !self.is(t - 1, "have")
@@ -2066,12 +2080,16 @@ impl<'e, 't> SentenceReader<'e, 't> {
                     noun = Some(k);
                     break;
                 }
-                if modifiers < 3 && self.has(k, MODIFIER) && !self.has(k, FUNCTION) {
+                let capital = self.tokens[k].capital && !self.has(k, NAME_STOP);
+                if modifiers < 3 && (self.has(k, MODIFIER) || capital) && !self.has(k, FUNCTION) {
                     modifiers += 1;
                     k += 1;
                     continue;
                 }
                 break;
+            }
+            if noun.is_none() && nominal.is_some() {
+                continue;
             }
             if noun.is_none() {
                 // A bare figure must end the clause or meet a function
@@ -2085,7 +2103,14 @@ impl<'e, 't> SentenceReader<'e, 't> {
             }
             let figure = self.span(first, last);
             let end = noun.unwrap_or(last);
-            let triggers = self.triggers(t);
+            let nominal_slot;
+            let triggers = match nominal {
+                Some(subject) => {
+                    nominal_slot = [subject];
+                    &nominal_slot[..]
+                }
+                None => self.triggers(t),
+            };
             let fatally = t > 0 && self.has(t - 1, FATALLY);
             for &subject in triggers {
                 let own_nouns = !self.extractor.subjects[usize::from(subject.0)]
@@ -2393,6 +2418,18 @@ impl<'e, 't> SentenceReader<'e, 't> {
                 context.background = true;
             }
             if lower("so") && self.is(i + 1, "far") {
+                context.background = true;
+            }
+            // "in March" with no day: another month than the event's.
+            let month_alone = i + 1 < n
+                && self.tokens[i + 1].capital
+                && month_of(self.word(i + 1)).is_some()
+                && self.word(i + 1) != "May"
+                && !self
+                    .tokens
+                    .get(i + 2)
+                    .is_some_and(|_| self.word(i + 2).parse::<u8>().is_ok());
+            if lower("in") && month_alone {
                 context.background = true;
             }
             if (lower("in") || lower("since") || lower("of")) && is_year(i + 1) {
@@ -2792,6 +2829,20 @@ impl<'e, 't> SentenceReader<'e, 't> {
         }
     }
 }
+
+/// Nouns that name what happened, read as `NOUN of N people`: "the
+/// arrest of eight men", "the deaths of two teens".
+const NOMINAL_TRIGGERS: &[(&str, SubjectId)] = &[
+    ("arrest", SubjectId::ARRESTED),
+    ("arrests", SubjectId::ARRESTED),
+    ("detention", SubjectId::ARRESTED),
+    ("deaths", SubjectId::KILLED),
+    ("killing", SubjectId::KILLED),
+    ("killings", SubjectId::KILLED),
+    ("murders", SubjectId::KILLED),
+    ("shooting", SubjectId::SHOT),
+    ("shootings", SubjectId::SHOT),
+];
 
 const STREET_TYPES: &str = r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Way|Court|Ct\.?|Place|Pl\.?|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace|Circle|Trail|Pike|Square|Alley|Row|Expressway|Freeway)";
 
