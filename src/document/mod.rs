@@ -8,6 +8,7 @@
 //! [`roles`]), so that rules can leave a page's furniture alone.
 
 pub mod attribution;
+pub mod claims;
 mod hash;
 mod paragraphs;
 mod quotes;
