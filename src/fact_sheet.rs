@@ -44,11 +44,12 @@ pub struct KnownValue {
 /// What a sheet may name: the facts it can give values for, and the
 /// other rules of the run (to tell a rule that is not a fact from a typo).
 #[derive(Debug, Default)]
-pub struct SheetKeys<'r> {
-    /// The ids of the fact rules (the `agree` rules).
-    pub facts: Vec<&'r str>,
+pub struct SheetKeys {
+    /// The facts: the ids of the `agree` rules, and the subjects of the
+    /// `story` rules (`killed`, `injured`, `age`).
+    pub facts: Vec<String>,
     /// The ids of every other rule.
-    pub other_rules: Vec<&'r str>,
+    pub other_rules: Vec<String>,
 }
 
 /// The known values of one sheet, by (rule id, normalised key).
@@ -69,7 +70,7 @@ impl FactSheet {
     pub fn parse(
         file: FileId,
         sources: &Sources,
-        keys: &SheetKeys<'_>,
+        keys: &SheetKeys,
     ) -> (FactSheet, Vec<Diagnostic>) {
         let text = sources.get(file).text();
         let mut sheet = FactSheet::default();
@@ -90,15 +91,16 @@ impl FactSheet {
             }));
             return (sheet, problems);
         }
-        let agree_ids = &keys.facts;
+        let agree_ids: Vec<&str> = keys.facts.iter().map(String::as_str).collect();
+        let other_rules: Vec<&str> = keys.other_rules.iter().map(String::as_str).collect();
         for (name, value) in root.get_ref().iter() {
             let rule = name.get_ref().as_ref();
             if !agree_ids.contains(&rule) {
-                let help = match closest(rule, agree_ids) {
+                let help = match closest(rule, &agree_ids) {
                     Some(suggestion) => format!("did you mean `{suggestion}`?"),
                     None => format!("the fact rules are: {}", agree_ids.join(", ")),
                 };
-                let what = if keys.other_rules.contains(&rule) {
+                let what = if other_rules.contains(&rule) {
                     format!("`{rule}` is not an `agree` rule")
                 } else {
                     format!("no fact rule is called `{rule}`")

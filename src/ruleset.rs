@@ -53,6 +53,7 @@ impl Rule {
             Kind::Structure(_) => &kinds::structure::INFO,
             Kind::Consistency(_) => &kinds::consistency::INFO,
             Kind::Agree(_) => &kinds::agree::INFO,
+            Kind::Story(_) => &kinds::story::INFO,
         }
     }
 
@@ -183,15 +184,27 @@ impl RuleSet {
 
     /// What a fact sheet may name with these rules: the `agree` rules'
     /// ids as facts, and every other rule's id.
-    pub fn sheet_keys(&self) -> SheetKeys<'_> {
+    pub fn sheet_keys(&self) -> SheetKeys {
         let (facts, other_rules) = self
             .rules
             .iter()
             .partition::<Vec<&Rule>, _>(|rule| matches!(rule.kind, Kind::Agree(_)));
-        SheetKeys {
-            facts: facts.iter().map(|rule| rule.id.as_str()).collect(),
-            other_rules: other_rules.iter().map(|rule| rule.id.as_str()).collect(),
+        let mut keys = SheetKeys {
+            facts: facts.iter().map(|rule| rule.id.clone()).collect(),
+            other_rules: other_rules.iter().map(|rule| rule.id.clone()).collect(),
+        };
+        // Story rules compare facts named by subject (`killed = 1`), not
+        // by rule.
+        for rule in &self.rules {
+            if let Kind::Story(story) = &rule.kind {
+                for name in story.subject_names() {
+                    if !keys.facts.contains(&name) {
+                        keys.facts.push(name);
+                    }
+                }
+            }
         }
+        keys
     }
 }
 

@@ -90,6 +90,8 @@ pub struct Document<'t> {
     figures: OnceLock<Figures>,
     /// The characters of each paragraph (see [`Document::characters`]).
     characters: Vec<Characters>,
+    /// The claims of the prose, read on first use (see [`Document::claims`]).
+    claims: OnceLock<claims::ArticleClaims>,
 }
 
 /// Every figure of a document, sentence by sentence.
@@ -138,6 +140,7 @@ impl<'t> Document<'t> {
             quotes,
             stray_closing_marks,
             figures: OnceLock::new(),
+            claims: OnceLock::new(),
             characters,
         };
         let verbs = attribution::VerbSet::default_set();
@@ -145,6 +148,13 @@ impl<'t> Document<'t> {
             doc.quotes[index].attribution = attribution::find(&doc, index, verbs);
         }
         doc
+    }
+
+    /// The claims of the document's prose and headlines with the built-in
+    /// subjects ([`claims::extract`]), read once, on first use, for every
+    /// rule and command that asks.
+    pub fn claims(&self) -> &claims::ArticleClaims {
+        self.claims.get_or_init(|| claims::extract(self))
     }
 
     /// The figures ([`crate::quantity::QUANTITY_PATTERN`]) of sentence

@@ -22,6 +22,7 @@ pub mod repetition;
 pub mod scope;
 pub mod sentence;
 pub mod spelling;
+pub mod story;
 pub mod structure;
 
 use crate::diagnostic::Diagnostic;
@@ -37,6 +38,7 @@ use crate::source::{FileId, Sources};
 pub enum Evidence {
     Forms(Vec<consistency::FormUse>),
     Statements(Vec<agree::Statement>),
+    Claims(story::Evidence),
 }
 
 /// Every kind, by name.
@@ -47,6 +49,7 @@ pub const KINDS: &[KindInfo] = &[
     structure::INFO,
     consistency::INFO,
     agree::INFO,
+    story::INFO,
     spelling::INFO,
     repetition::INFO,
 ];
@@ -67,6 +70,7 @@ pub enum Kind {
     Structure(structure::StructureCheck),
     Consistency(consistency::Consistency),
     Agree(agree::Agree),
+    Story(story::Story),
 }
 
 impl Kind {
@@ -99,7 +103,7 @@ impl Kind {
             Kind::Quote(kind) => kind.check(rule, file, doc, out),
             Kind::Structure(kind) => kind.check(rule, file, doc, out),
             // Cross-document kinds report from `conclude`.
-            Kind::Consistency(_) | Kind::Agree(_) => {}
+            Kind::Consistency(_) | Kind::Agree(_) | Kind::Story(_) => {}
         }
     }
 
@@ -109,6 +113,7 @@ impl Kind {
         match self {
             Kind::Consistency(kind) => Some(kind.grouping()),
             Kind::Agree(kind) => Some(kind.grouping()),
+            Kind::Story(kind) => Some(kind.grouping()),
             _ => None,
         }
     }
@@ -121,6 +126,7 @@ impl Kind {
                 let statements = kind.gather(rule, doc);
                 (!statements.is_empty()).then_some(Evidence::Statements(statements))
             }
+            Kind::Story(kind) => kind.gather(rule, doc).map(Evidence::Claims),
             _ => None,
         }
     }
@@ -140,7 +146,7 @@ impl Kind {
                     .into_iter()
                     .filter_map(|(file, evidence)| match evidence {
                         Evidence::Forms(uses) => Some((file, uses)),
-                        Evidence::Statements(_) => None,
+                        _ => None,
                     })
                     .collect();
                 kind.conclude(rule, uses, sources, out);
@@ -150,10 +156,20 @@ impl Kind {
                     .into_iter()
                     .filter_map(|(file, evidence)| match evidence {
                         Evidence::Statements(statements) => Some((file, statements)),
-                        Evidence::Forms(_) => None,
+                        _ => None,
                     })
                     .collect();
                 kind.conclude(rule, statements, sources, sheet, out);
+            }
+            Kind::Story(kind) => {
+                let claims = group
+                    .into_iter()
+                    .filter_map(|(file, evidence)| match evidence {
+                        Evidence::Claims(claims) => Some((file, claims)),
+                        _ => None,
+                    })
+                    .collect();
+                kind.conclude(rule, claims, sources, sheet, out);
             }
             _ => {}
         }
@@ -166,6 +182,11 @@ impl Kind {
             Kind::Spelling(kind) => kind.allow_words(allow),
             Kind::Consistency(kind) => kind.allow_words(allow),
             Kind::Agree(kind) => {
+                if let Some(grouping) = fact_scope {
+                    kind.set_default_grouping(grouping);
+                }
+            }
+            Kind::Story(kind) => {
                 if let Some(grouping) = fact_scope {
                     kind.set_default_grouping(grouping);
                 }
@@ -193,6 +214,7 @@ impl Kind {
             Kind::Structure(_) => structure::INFO.name,
             Kind::Consistency(_) => consistency::INFO.name,
             Kind::Agree(_) => agree::INFO.name,
+            Kind::Story(_) => story::INFO.name,
         }
     }
 
@@ -209,7 +231,8 @@ impl Kind {
             | Kind::Spelling(_)
             | Kind::Structure(_)
             | Kind::Consistency(_)
-            | Kind::Agree(_) => RoleSet::PROSE_AND_HEADLINE,
+            | Kind::Agree(_)
+            | Kind::Story(_) => RoleSet::PROSE_AND_HEADLINE,
             Kind::Sentence(_) | Kind::Quote(_) => RoleSet::PROSE,
             Kind::Repetition(kind) => kind.default_roles(),
         }
@@ -226,6 +249,7 @@ impl Kind {
             Kind::Structure(kind) => kind.placeholders(),
             Kind::Consistency(kind) => kind.placeholders(),
             Kind::Agree(kind) => kind.placeholders(),
+            Kind::Story(kind) => kind.placeholders(),
         }
     }
 }
@@ -242,6 +266,7 @@ pub fn compile(name: &str, reader: &mut TableReader<'_, '_>, source: &str) -> Op
         "structure" => structure::compile(reader, source).map(Kind::Structure),
         "consistency" => consistency::compile(reader, source).map(Kind::Consistency),
         "agree" => agree::compile(reader, source).map(Kind::Agree),
+        "story" => story::compile(reader, source).map(Kind::Story),
         _ => None,
     }
 }
