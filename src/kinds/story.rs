@@ -38,7 +38,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::document::claims::{
-    self, resolve, weekday_of, ArticleClaims, Claim, ClaimKind, CountForm, DateClaim,
+    self, resolve, weekday_of, ArticleClaims, Claim, ClaimKind, CountForm, DateClaim, Disagreement,
     DisagreementKind, Extractor, PersonName, Subject, SubjectId, Weekday,
 };
 use crate::document::Document;
@@ -273,12 +273,9 @@ impl Story {
             (ClaimKind::Age(_), Fact::Age | Fact::Name) => true,
             (ClaimKind::Name(_), Fact::Name) => true,
             (ClaimKind::Date(_), Fact::WeekdayDate | Fact::Day) => true,
-            (ClaimKind::Count(count), Fact::Day) => [
-                SubjectId::KILLED,
-                SubjectId::INJURED,
-                SubjectId::SHOT,
-            ]
-            .contains(&count.subject),
+            (ClaimKind::Count(count), Fact::Day) => {
+                [SubjectId::KILLED, SubjectId::INJURED, SubjectId::SHOT].contains(&count.subject)
+            }
             _ => false,
         };
         let claims: Vec<Claim> = all
@@ -345,17 +342,14 @@ impl Story {
                         continue;
                     }
                     let written = story.text(at.0, count.figure);
-                    let mut diagnostic = rule.report(
-                        story.files[at.0],
-                        story.claim(at).span,
-                        |name| match name {
+                    let mut diagnostic =
+                        rule.report(story.files[at.0], story.claim(at).span, |name| match name {
                             "subject" => Some(subject.as_str()),
                             "value" => Some(written),
                             "other" => Some(known.written.as_str()),
                             "written" => Some(story.text(at.0, story.claim(at).span)),
                             _ => None,
-                        },
-                    );
+                        });
                     diagnostic.primary = diagnostic
                         .primary
                         .map(|l| l.with_message(format!("says `{written}`")));
@@ -371,33 +365,11 @@ impl Story {
                 }
                 continue;
             }
-            // Only strong statements are compared: "a man was killed" is
-            // said of each victim of a double shooting.
-            let strong = |at: (usize, usize)| {
-                count_of(at).is_some_and(|c| !matches!(c.form, CountForm::Singular))
-            };
-            // Like with like: "eight Tajik nationals" were arrested is not
-            // the story's "over 150 have been detained".
-            let set_of = |at: (usize, usize)| {
-                let claim = story.claim(at);
-                count_of(at).and_then(|c| {
-                    // A headline capitalises every word.
-                    (!claim.headline).then(|| counted_set(story.texts[at.0], c.figure, claim.span))
-                })
-            };
-            let comparable = |x: (usize, usize), y: (usize, usize)| set_of(x) == set_of(y);
-            let disagreements: Vec<_> = resolved
-                .disagreements
-                .iter()
-                .filter(|d| d.subject == value.subject)
-                .filter(|d| {
-                    let (x, y) = (
-                        (d.earlier.article, d.earlier.claim),
-                        (d.later.article, d.later.claim),
-                    );
-                    strong(x) && strong(y) && comparable(x, y)
-                })
-                .collect();
+            let disagreements: Vec<&Disagreement> =
+                reported_disagreements(&resolved, &story.articles, &story.texts)
+                    .into_iter()
+                    .filter(|d| d.subject == value.subject)
+                    .collect();
             if disagreements.is_empty() {
                 continue;
             }
@@ -441,32 +413,51 @@ impl Story {
                 out.push(diagnostic);
                 continue;
             }
-            // The statement reported: the first that disagrees with the
-            // story's figure, labelled with every other article's.
+            // The statement reported: one whose disagreement with the
+            // story's figure is a contradiction (not an update), labelled
+            // with every other article's.
             let Some(story_count) = count_of(story_value) else {
                 continue;
             };
-            let Some(&odd) = stated.iter().find(|&&at| {
+            let contradicts = |at: (usize, usize)| {
+                disagreements.iter().any(|d| {
+                    let (x, y) = (
+                        (d.earlier.article, d.earlier.claim),
+                        (d.later.article, d.later.claim),
+                    );
+                    d.kind == DisagreementKind::Contradiction
+                        && ((x == at && y == story_value) || (y == at && x == story_value))
+                })
+            };
+            let disagrees = |at: (usize, usize)| {
                 at != story_value
                     && count_of(at).is_some_and(|c| !c.value.agrees_with(&story_count.value, false))
-                    && strong(at)
-                    && comparable(at, story_value)
-            }) else {
+                    && comparable(&story.articles, &story.texts, at, story_value)
+            };
+            let Some(&odd) = stated
+                .iter()
+                .find(|&&at| disagrees(at) && contradicts(at))
+                .or_else(|| stated.iter().find(|&&at| disagrees(at)))
+            else {
                 continue;
             };
             let Some(odd_count) = count_of(odd) else {
                 continue;
             };
             let written = story.text(odd.0, odd_count.figure);
-            let other = story.text(story_value.0, story_count.figure);
+            let other = story_count.value.to_string();
             let mut diagnostic =
-                rule.report(story.files[odd.0], story.claim(odd).span, |name| match name {
-                    "subject" => Some(subject.as_str()),
-                    "value" => Some(written),
-                    "other" => Some(other),
-                    "written" => Some(story.text(odd.0, story.claim(odd).span)),
-                    _ => None,
-                });
+                rule.report(
+                    story.files[odd.0],
+                    story.claim(odd).span,
+                    |name| match name {
+                        "subject" => Some(subject.as_str()),
+                        "value" => Some(written),
+                        "other" => Some(other.as_str()),
+                        "written" => Some(story.text(odd.0, story.claim(odd).span)),
+                        _ => None,
+                    },
+                );
             diagnostic.primary = diagnostic
                 .primary
                 .map(|l| l.with_message(format!("says `{written}`")));
@@ -481,12 +472,62 @@ impl Story {
                     );
                 }
             }
-            diagnostic.notes.push(story.tally(&stated, |at| {
-                count_of(at).map(|c| c.value.to_string())
-            }));
+            diagnostic
+                .notes
+                .push(story.tally(&stated, |at| count_of(at).map(|c| c.value.to_string())));
             out.push(diagnostic);
         }
     }
+}
+
+/// The disagreements of a resolved story that a count rule reports: those
+/// between two strong statements (a figure, a zero or an event word: "a
+/// man was killed" is said of each victim of a double shooting) of the
+/// same set of people ("eight Tajik nationals" were arrested is not the
+/// story's "over 150 have been detained"). `texts` are the articles'
+/// texts, in the order of `articles`.
+pub fn reported_disagreements<'s>(
+    story: &'s claims::Story,
+    articles: &[ArticleClaims],
+    texts: &[&str],
+) -> Vec<&'s Disagreement> {
+    story
+        .disagreements
+        .iter()
+        .filter(|d| {
+            comparable(
+                articles,
+                texts,
+                (d.earlier.article, d.earlier.claim),
+                (d.later.article, d.later.claim),
+            )
+        })
+        .collect()
+}
+
+/// Whether two count claims (article, claim) may be compared: both strong,
+/// and of the same set of people.
+fn comparable(
+    articles: &[ArticleClaims],
+    texts: &[&str],
+    x: (usize, usize),
+    y: (usize, usize),
+) -> bool {
+    let set_of = |(a, c): (usize, usize)| {
+        let claim = articles[a].claims.get(c)?;
+        let count = articles[a].count(c)?;
+        if count.form == CountForm::Singular {
+            return None;
+        }
+        // A headline capitalises every word.
+        let set = if claim.headline {
+            None
+        } else {
+            counted_set(texts[a], count.figure, claim.span)
+        };
+        Some(set)
+    };
+    matches!((set_of(x), set_of(y)), (Some(a), Some(b)) if a == b)
 }
 
 /// Which set of people a count counts, when the copy narrows it: a
@@ -582,7 +623,12 @@ struct AgeStatement<'p> {
 }
 
 /// Ages given to one person that differ.
-fn ages(rule: &RuleHead, story: &StoryClaims<'_>, sheet: Option<&FactSheet>, out: &mut Vec<Diagnostic>) {
+fn ages(
+    rule: &RuleHead,
+    story: &StoryClaims<'_>,
+    sheet: Option<&FactSheet>,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut statements: Vec<AgeStatement<'_>> = Vec::new();
     for (a, article) in story.articles.iter().enumerate() {
         for (c, claim) in article.claims.iter().enumerate() {
@@ -680,14 +726,17 @@ fn report_ages(
     let odd = &statements[odd];
     let value = odd.age.to_string();
     let other = expected.to_string();
-    let mut diagnostic = rule.report(story.files[odd.at.0], story.claim(odd.at).span, |name| {
-        match name {
-            "person" => Some(full.as_str()),
-            "value" => Some(value.as_str()),
-            "other" => Some(other.as_str()),
-            _ => None,
-        }
-    });
+    let mut diagnostic =
+        rule.report(
+            story.files[odd.at.0],
+            story.claim(odd.at).span,
+            |name| match name {
+                "person" => Some(full.as_str()),
+                "value" => Some(value.as_str()),
+                "other" => Some(other.as_str()),
+                _ => None,
+            },
+        );
     diagnostic.primary = diagnostic
         .primary
         .map(|l| l.with_message(format!("age {value}")));
@@ -734,7 +783,12 @@ fn names(rule: &RuleHead, story: &StoryClaims<'_>, out: &mut Vec<Diagnostic>) {
                 ClaimKind::Age(age) => &age.person,
                 _ => continue,
             };
-            if name.first.is_some() {
+            // A name with an age is read twice, as a name and as an age.
+            let seen = mentions.iter().any(|m| {
+                let span = story.claim(m.at).span;
+                m.at.0 == a && span.start < claim.span.end && claim.span.start < span.end
+            });
+            if name.first.is_some() && !seen {
                 mentions.push(Spelling { at: (a, c), name });
             }
         }
@@ -783,13 +837,12 @@ fn names(rule: &RuleHead, story: &StoryClaims<'_>, out: &mut Vec<Diagnostic>) {
             }
             reported.push(pair);
             let at = odd_at[0];
-            let mut diagnostic = rule.report(story.files[at.0], story.claim(at).span, |name| {
-                match name {
+            let mut diagnostic =
+                rule.report(story.files[at.0], story.claim(at).span, |name| match name {
                     "name" => Some(odd.full.as_str()),
                     "other" => Some(common.full.as_str()),
                     _ => None,
-                }
-            });
+                });
             diagnostic.primary = diagnostic
                 .primary
                 .map(|l| l.with_message(format!("`{}`", odd.full)));
@@ -850,7 +903,10 @@ fn is_transposition(a: &str, b: &str) -> bool {
         return false;
     }
     let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    differ.len() == 2 && differ[1] == differ[0] + 1 && a[differ[0]] == b[differ[1]] && a[differ[1]] == b[differ[0]]
+    differ.len() == 2
+        && differ[1] == differ[0] + 1
+        && a[differ[0]] == b[differ[1]]
+        && a[differ[1]] == b[differ[0]]
 }
 
 /// The year a story's dates are in: an article's own, else the story's.
@@ -890,7 +946,9 @@ fn weekday_dates(rule: &RuleHead, story: &StoryClaims<'_>, out: &mut Vec<Diagnos
             }
             let date = format!(
                 "{} {day}, {year}",
-                MONTHS.get(usize::from(month).saturating_sub(1)).unwrap_or(&"")
+                MONTHS
+                    .get(usize::from(month).saturating_sub(1))
+                    .unwrap_or(&"")
             );
             let written = story.text(a, claim.span);
             let mut diagnostic = rule.report(story.files[a], claim.span, |name| match name {
@@ -939,7 +997,10 @@ fn event_day(article: &ArticleClaims) -> Option<(usize, Weekday, Option<&'static
                 weekday: Some(day),
                 part,
                 ..
-            }) if counted.contains(&claim.sentence) && claim.context.is_clear() && !claim.update => {
+            }) if counted.contains(&claim.sentence)
+                && claim.context.is_clear()
+                && !claim.update =>
+            {
                 Some((i, day, part))
             }
             _ => None,
@@ -995,9 +1056,9 @@ fn days(rule: &RuleHead, story: &StoryClaims<'_>, out: &mut Vec<Diagnostic>) {
             _ => None,
         });
         diagnostic.primary = diagnostic.primary.map(|l| l.with_message(day.name()));
-        diagnostic.secondary.push(
-            Label::new(story.files[common_a], common.span).with_message(expected.name()),
-        );
+        diagnostic
+            .secondary
+            .push(Label::new(story.files[common_a], common.span).with_message(expected.name()));
         diagnostic.notes.push(format!(
             "the day is read from the sentence that counts the victims; {} gives {}",
             story.names[common_a],
