@@ -27,6 +27,10 @@ const KILLED_ACCURACY_FLOOR: f64 = 0.80;
 const INJURED_ACCURACY_FLOOR: f64 = 0.72;
 const KILLED_COVERAGE_FLOOR: f64 = 0.52;
 const INJURED_COVERAGE_FLOOR: f64 = 0.38;
+/// Derived figures where none is stated: killed 0 reached 81.6%, injured
+/// (shot − killed) 74.2%.
+const DERIVED_KILLED_ACCURACY_FLOOR: f64 = 0.78;
+const DERIVED_INJURED_ACCURACY_FLOOR: f64 = 0.70;
 
 struct Incident {
     id: String,
@@ -108,6 +112,17 @@ fn cite(incident: &str, articles: &[Article], at: ClaimRef) -> String {
         + 1;
     let short: String = article.name.chars().take(8).collect();
     format!("{incident}/{short}:{line}")
+}
+
+/// Scores a figure found some other way than [`Story::value`] (a
+/// derived one), where the story states none.
+fn score_derived(tally: &mut Tally, derived: Option<Quantity>, truth: f64) {
+    tally.stories += 1;
+    if let Some(value) = derived {
+        tally.found += 1;
+        tally.correct += usize::from(allows(&value, truth));
+        tally.exact += usize::from(allows(&value, truth) && value.exact);
+    }
 }
 
 fn score(
@@ -221,6 +236,8 @@ fn killed_and_injured_figures_agree_with_the_archive() {
     assert!(!incidents.is_empty(), "gvc-truth.jsonl holds no incident");
     let mut killed = Tally::default();
     let mut injured = Tally::default();
+    let mut derived = Tally::default();
+    let mut derived_killed = Tally::default();
     let mut parsing = std::time::Duration::ZERO;
     let mut extraction = std::time::Duration::ZERO;
     let mut files = 0;
@@ -257,6 +274,8 @@ fn killed_and_injured_figures_agree_with_the_archive() {
             SubjectId::KILLED,
             incident.killed,
         );
+        score_derived(&mut derived, story.derived_injured(), incident.injured);
+        score_derived(&mut derived_killed, story.derived_killed(), incident.killed);
         score(
             &mut injured,
             incident,
@@ -274,10 +293,16 @@ fn killed_and_injured_figures_agree_with_the_archive() {
         extraction
     );
     println!(
-        "subject  | stories | found (coverage) | allows official (accuracy) | exact and equal"
+        "{timed} of {files} articles state their own time (dateline date, Updated/Posted/Published line)"
+    );
+    println!(
+        "subject  | stories | found (coverage) | allows official (accuracy) | exact and equal | some article allows it"
     );
     print("killed", &killed);
     print("injured", &injured);
+    println!("where the figure is not stated, derived (Story::derived_killed, derived_injured):");
+    print("killed", &derived_killed);
+    print("injured", &derived);
     print_misses("killed", &killed);
     print_misses("injured", &injured);
     let rate = |a: usize, b: usize| a as f64 / b.max(1) as f64;

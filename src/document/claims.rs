@@ -3308,6 +3308,45 @@ impl Story {
     pub fn value(&self, subject: SubjectId) -> Option<&StoryValue> {
         self.values.iter().find(|v| v.subject == subject)
     }
+
+    /// Killed 0, implied when people were shot or injured and no article
+    /// says anyone died ("a man was shot and wounded"); `None` when a
+    /// killed figure is stated (use [`Story::value`]) or nobody was hurt.
+    /// Like [`Story::derived_injured`], a derived figure, not a claim of
+    /// the copy: a rule may fill a fact sheet with it, never report it as
+    /// what an article says.
+    pub fn derived_killed(&self) -> Option<Quantity> {
+        if self.value(SubjectId::KILLED).is_some() {
+            return None;
+        }
+        let hurt = [SubjectId::SHOT, SubjectId::INJURED]
+            .iter()
+            .filter_map(|&s| self.value(s))
+            .any(|v| v.value.low > 0.0);
+        hurt.then_some(*ZERO).flatten()
+    }
+
+    /// The number injured implied when the story states how many were
+    /// shot but not how many were injured: shot − killed, with killed 0
+    /// when no article states it ("a man was shot Tuesday" and nothing
+    /// else). `None` when an injured figure is stated (use
+    /// [`Story::value`]), or when shot or killed is not an exact figure.
+    /// A derived figure, not a claim of the copy.
+    pub fn derived_injured(&self) -> Option<Quantity> {
+        if self.value(SubjectId::INJURED).is_some() {
+            return None;
+        }
+        let shot = self.value(SubjectId::SHOT)?.value;
+        let killed = match self.value(SubjectId::KILLED) {
+            Some(k) if k.value.exact => k.value.nominal,
+            Some(_) => return None,
+            None => 0.0,
+        };
+        if !shot.exact || shot.nominal < killed {
+            return None;
+        }
+        exactly(u32::try_from((shot.nominal - killed) as i64).ok()?)
+    }
 }
 
 /// Compares the count claims of the articles of one story (given in file
