@@ -329,7 +329,8 @@ pub struct Age {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PersonName {
     /// The name's tokens joined by single spaces, without a title
-    /// ("Officer") or middle initials' periods ("John J Smith").
+    /// ("Officer") or middle initials' periods ("John J Smith"), with
+    /// curly apostrophes made straight ("O'Brien").
     pub full: String,
     /// The first token when the name has two or more ("John").
     pub first: Option<String>,
@@ -343,11 +344,15 @@ pub struct PersonName {
 
 impl PersonName {
     /// Builds a name from its tokens (at least one).
+    /// The curly apostrophe is written straight, so `O’Brien` and
+    /// `O'Brien` are one name.
     fn from_tokens(tokens: &[&str], title: Option<&str>) -> Option<PersonName> {
-        let last = (*tokens.last()?).to_string();
-        let first = (tokens.len() > 1).then(|| tokens[0].to_string());
+        let straight = |t: &str| t.replace('\u{2019}', "'");
+        let last = straight(tokens.last()?);
+        let first = (tokens.len() > 1).then(|| straight(tokens[0]));
+        let full: Vec<String> = tokens.iter().map(|t| straight(t)).collect();
         Some(PersonName {
-            full: tokens.join(" "),
+            full: full.join(" "),
             first,
             key: last.to_lowercase(),
             last,

@@ -634,3 +634,11 @@ fn derived_figures_fill_what_no_article_states() {
         (None, None)
     );
 }
+
+#[test]
+fn curly_and_straight_apostrophes_are_one_name() {
+    assert_eq!(
+        names("Officer Ron O\u{2019}Brien said so."),
+        ["Ron O'Brien"]
+    );
+}
