@@ -335,3 +335,97 @@ fn killed_and_injured_figures_agree_with_the_archive() {
         );
     }
 }
+
+/// Names and dates on the same corpus: how many names are read, how many
+/// pairs within a story look like one name spelled two ways (same first
+/// name and a surname 1–2 edits apart, or the reverse), and how many
+/// full dates ("Tuesday, Oct. 4") name a weekday that the date does not
+/// fall on, with the year written or else the archive's year of the
+/// incident. Printed for `docs/accuracy.md`; it asserts only that names
+/// and dates are found at all.
+#[test]
+fn names_and_dates_on_the_corpus() {
+    let Some(root) = corpus() else {
+        println!("note: ../shared/corpus/gvc is absent; names and dates not measured");
+        return;
+    };
+    let truth = std::fs::read_to_string(root.join("gvc-truth.jsonl")).unwrap_or_default();
+    let (mut names, mut ages, mut weekdays, mut full, mut mismatched, mut pairs) =
+        (0, 0, 0, 0, 0, 0);
+    let mut examples = Vec::new();
+    for line in truth.lines() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let (Some(id), Some(date), Some(docs)) = (
+            v.get("incident").and_then(|x| x.as_str()),
+            v.get("date").and_then(|x| x.as_str()),
+            v.get("docs").and_then(|x| x.as_array()),
+        ) else {
+            continue;
+        };
+        let year: i32 = date
+            .rsplit(' ')
+            .next()
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(0);
+        let mut people: Vec<(usize, claims::PersonName)> = Vec::new();
+        for (index, name) in docs.iter().filter_map(|d| d.as_str()).enumerate() {
+            let Ok(text) = std::fs::read_to_string(root.join("gvc").join(id).join(name)) else {
+                continue;
+            };
+            let doc = Document::parse(&text);
+            for claim in claims::extract(&doc).claims {
+                match claim.kind {
+                    claims::ClaimKind::Name(person) => {
+                        names += 1;
+                        people.push((index, person));
+                    }
+                    claims::ClaimKind::Age(_) => ages += 1,
+                    claims::ClaimKind::Date(d) => {
+                        weekdays += usize::from(d.weekday.is_some());
+                        if let (Some(w), Some(m), Some(day)) = (d.weekday, d.month, d.day) {
+                            full += 1;
+                            if claims::weekday_of(d.year.unwrap_or(year), m, day) != Some(w) {
+                                mismatched += 1;
+                                let line =
+                                    text[..claim.span.start as usize].matches('\n').count() + 1;
+                                let short: String = name.chars().take(8).collect();
+                                if examples.len() < 6 {
+                                    examples.push(format!("{id}/{short}:{line}"));
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let close = |x: &str, y: &str| {
+            let e = claims::edit_distance(x, y);
+            (1..=2).contains(&e) && x.chars().count() >= 4
+        };
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, (article_a, a)) in people.iter().enumerate() {
+            for (article_b, b) in &people[i + 1..] {
+                if article_a == article_b || a.full == b.full || !a.co_refers(b) {
+                    continue;
+                }
+                let firsts = a.first.as_deref().zip(b.first.as_deref());
+                let two_ways = (a.key == b.key && firsts.is_some_and(|(x, y)| close(x, y)))
+                    || (firsts.is_some_and(|(x, y)| x == y) && close(&a.last, &b.last));
+                let mut key = [a.full.clone(), b.full.clone()];
+                key.sort();
+                if two_ways && seen.insert(key) {
+                    pairs += 1;
+                }
+            }
+        }
+    }
+    println!("names read: {names} (with an age: {ages}); pairs across articles spelled two ways: {pairs}");
+    println!(
+        "weekdays read: {weekdays}; full dates with a weekday: {full}, of which the weekday is not the date's: {mismatched} ({})",
+        examples.join(", ")
+    );
+    assert!(names > 1000 && weekdays > 1000 && full > 100);
+}
