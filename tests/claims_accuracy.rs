@@ -327,6 +327,16 @@ fn killed_and_injured_figures_agree_with_the_archive() {
             rate(injured.found, injured.stories),
             INJURED_COVERAGE_FLOOR,
         ),
+        (
+            "derived killed accuracy",
+            rate(derived_killed.correct, derived_killed.found),
+            DERIVED_KILLED_ACCURACY_FLOOR,
+        ),
+        (
+            "derived injured accuracy",
+            rate(derived.correct, derived.found),
+            DERIVED_INJURED_ACCURACY_FLOOR,
+        ),
     ];
     for (what, reached, floor) in checks {
         assert!(
