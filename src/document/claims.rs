@@ -2497,10 +2497,7 @@ impl<'e, 't> SentenceReader<'e, 't> {
                 && self.tokens[i + 1].capital
                 && month_of(self.word(i + 1)).is_some()
                 && self.word(i + 1) != "May"
-                && !self
-                    .tokens
-                    .get(i + 2)
-                    .is_some_and(|_| self.word(i + 2).parse::<u8>().is_ok());
+                && (i + 2 >= n || self.word(i + 2).parse::<u8>().is_err());
             if lower("in") && month_alone {
                 context.background = true;
             }
