@@ -329,7 +329,8 @@ pub struct Age {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PersonName {
     /// The name's tokens joined by single spaces, without a title
-    /// ("Officer") or middle initials' periods ("John J Smith").
+    /// ("Officer") or middle initials' periods ("John J Smith"), with
+    /// curly apostrophes made straight ("O'Brien").
     pub full: String,
     /// The first token when the name has two or more ("John").
     pub first: Option<String>,
@@ -343,11 +344,15 @@ pub struct PersonName {
 
 impl PersonName {
     /// Builds a name from its tokens (at least one).
+    /// The curly apostrophe is written straight, so `O’Brien` and
+    /// `O'Brien` are one name.
     fn from_tokens(tokens: &[&str], title: Option<&str>) -> Option<PersonName> {
-        let last = (*tokens.last()?).to_string();
-        let first = (tokens.len() > 1).then(|| tokens[0].to_string());
+        let straight = |t: &str| t.replace('\u{2019}', "'");
+        let last = straight(tokens.last()?);
+        let first = (tokens.len() > 1).then(|| straight(tokens[0]));
+        let full: Vec<String> = tokens.iter().map(|t| straight(t)).collect();
         Some(PersonName {
-            full: tokens.join(" "),
+            full: full.join(" "),
             first,
             key: last.to_lowercase(),
             last,
@@ -563,6 +568,8 @@ const NAME_STOP: u32 = 1 << 10; // a capitalised word that is no name
 const NOT_PERSON: u32 = 1 << 11; // it, car, house: a singular verb says nothing of people
 const UPDATE_WORD: u32 = 1 << 12;
 const SAY: u32 = 1 << 13;
+const STREET_WORD: u32 = 1 << 14; // Street, Ave: a street may be named
+const STATE_WORD: u32 = 1 << 15; // Ohio, Ind: "in City, State" may follow
 
 fn flags_table() -> Vec<(&'static str, u32)> {
     let mut table = Vec::new();
@@ -1424,6 +1431,41 @@ fn flags_table() -> Vec<(&'static str, u32)> {
         &["said", "says", "told", "added", "stated", "explained"],
         SAY,
     );
+    add(
+        &[
+            "street",
+            "st",
+            "avenue",
+            "ave",
+            "road",
+            "rd",
+            "drive",
+            "dr",
+            "boulevard",
+            "blvd",
+            "lane",
+            "ln",
+            "way",
+            "court",
+            "ct",
+            "place",
+            "pl",
+            "parkway",
+            "pkwy",
+            "highway",
+            "hwy",
+            "terrace",
+            "circle",
+            "trail",
+            "pike",
+            "square",
+            "alley",
+            "row",
+            "expressway",
+            "freeway",
+        ],
+        STREET_WORD,
+    );
     table
 }
 
@@ -1432,6 +1474,18 @@ static BASE_LEXICON: LazyLock<HashMap<Box<str>, Entry>> = LazyLock::new(|| {
     let mut map: HashMap<Box<str>, Entry> = HashMap::new();
     for (word, flags) in flags_table() {
         map.entry(word.into()).or_default().flags |= flags;
+    }
+    // The first word of each state, as a token reads it (`Ind.` is
+    // `ind`, `N.Y.` is `n.y`).
+    for state in STATES {
+        let first = state
+            .split(' ')
+            .next()
+            .unwrap_or(state)
+            .trim_end_matches('.');
+        map.entry(first.to_ascii_lowercase().into())
+            .or_default()
+            .flags |= STATE_WORD;
     }
     map
 });
@@ -1547,7 +1601,7 @@ impl Extractor {
                     figures: std::mem::take(&mut figures),
                     out: Vec::new(),
                 };
-                reader.read(headline);
+                reader.read(headline, doc.figures(sentence));
                 let update = update_paragraph || reader.reads_as_update();
                 let sentence_context = reader.context();
                 let quotes = doc.quotes_of_paragraph(index);
@@ -1625,6 +1679,24 @@ fn lowercase<'b>(word: &str, buffer: &'b mut [u8; 24]) -> Option<&'b str> {
         *slot = byte.to_ascii_lowercase();
     }
     std::str::from_utf8(&buffer[..bytes.len()]).ok()
+}
+
+/// A word lowercased on the stack (empty when too long or not ASCII).
+struct Lower {
+    bytes: [u8; 24],
+    len: usize,
+}
+
+impl Lower {
+    fn of(word: &str) -> Lower {
+        let mut bytes = [0; 24];
+        let len = lowercase(word, &mut bytes).map_or(0, str::len);
+        Lower { bytes, len }
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
 }
 
 static ONE: LazyLock<Option<Quantity>> = LazyLock::new(|| quantity::parse("1"));
@@ -1709,10 +1781,11 @@ impl<'e, 't> SentenceReader<'e, 't> {
     }
 
     /// Finds the figures that may be counts.
-    fn find_figures(&mut self) {
+    fn find_figures(&mut self, spans: &[Span]) {
         self.figures.clear();
         let bytes = self.text.as_bytes();
-        for range in quantity::figures(self.text) {
+        for span in spans {
+            let range = span.start as usize - self.base..span.end as usize - self.base;
             // The tokens the figure covers; one that runs past it
             // (`two-story`, `23-year-old`) makes it a modifier, no count.
             let first = self.tokens.partition_point(|t| t.end <= range.start);
@@ -1776,12 +1849,13 @@ impl<'e, 't> SentenceReader<'e, 't> {
         }
     }
 
-    fn read(&mut self, headline: bool) {
+    /// Reads the sentence, whose figures (document spans) are `figures`.
+    fn read(&mut self, headline: bool, figures: &[Span]) {
         self.tokenize();
         if self.tokens.is_empty() {
             return;
         }
-        self.find_figures();
+        self.find_figures(figures);
         self.counts();
         self.singular_counts();
         self.events();
@@ -2044,7 +2118,7 @@ impl<'e, 't> SentenceReader<'e, 't> {
             if (self.triggers(t).is_empty() && nominal.is_none()) || !self.joined(t) {
                 continue;
             }
-            let word = self.word(t).to_ascii_lowercase();
+            let word = Lower::of(self.word(t));
             // Adjectives only follow their figure ("two dead").
             if nominal.is_none()
                 && matches!(
@@ -2141,14 +2215,11 @@ impl<'e, 't> SentenceReader<'e, 't> {
         for i in 0..n {
             // Zero: "no injuries", "no one was hurt", "nobody was injured".
             if self.is(i, "no") && self.joined(i) {
-                let subject = match self
-                    .tokens
-                    .get(i + 1)
-                    .map(|_| self.word(i + 1).to_ascii_lowercase())
-                {
-                    Some(w) if w == "injuries" => Some(SubjectId::INJURED),
-                    Some(w) if w == "deaths" || w == "fatalities" => Some(SubjectId::KILLED),
-                    Some(w) if w == "arrests" => Some(SubjectId::ARRESTED),
+                let next = self.tokens.get(i + 1).map(|_| Lower::of(self.word(i + 1)));
+                let subject = match next.as_ref().map(Lower::as_str) {
+                    Some("injuries") => Some(SubjectId::INJURED),
+                    Some("deaths" | "fatalities") => Some(SubjectId::KILLED),
+                    Some("arrests") => Some(SubjectId::ARRESTED),
                     _ => None,
                 };
                 if let (Some(subject), Some(zero)) = (subject, *ZERO) {
@@ -2306,8 +2377,9 @@ impl<'e, 't> SentenceReader<'e, 't> {
     fn events(&mut self) {
         let n = self.tokens.len();
         for i in 0..n {
-            let lower = self.word(i).to_ascii_lowercase();
-            let multiple = match lower.as_str() {
+            let lower = Lower::of(self.word(i));
+            let lower = lower.as_str();
+            let multiple = match lower {
                 "double" => Some(2),
                 "triple" => Some(3),
                 "quadruple" => Some(4),
@@ -2318,7 +2390,7 @@ impl<'e, 't> SentenceReader<'e, 't> {
                 if !self.joined(i) || i + 1 >= n {
                     continue;
                 }
-                let next = self.word(i + 1).to_ascii_lowercase();
+                let next = Lower::of(self.word(i + 1));
                 let figure = self.span(i, i);
                 let found = match next.as_str() {
                     "shooting" | "shootings" => at_least(m).map(|q| (SubjectId::SHOT, q)),
@@ -2339,7 +2411,7 @@ impl<'e, 't> SentenceReader<'e, 't> {
                 }
                 continue;
             }
-            let ordinal = match lower.as_str() {
+            let ordinal = match lower {
                 "second" => Some(2),
                 "third" => Some(3),
                 "fourth" => Some(4),
@@ -2425,10 +2497,7 @@ impl<'e, 't> SentenceReader<'e, 't> {
                 && self.tokens[i + 1].capital
                 && month_of(self.word(i + 1)).is_some()
                 && self.word(i + 1) != "May"
-                && !self
-                    .tokens
-                    .get(i + 2)
-                    .is_some_and(|_| self.word(i + 2).parse::<u8>().is_ok());
+                && (i + 2 >= n || self.word(i + 2).parse::<u8>().is_err());
             if lower("in") && month_alone {
                 context.background = true;
             }
@@ -2502,7 +2571,7 @@ impl<'e, 't> SentenceReader<'e, 't> {
         let Some(t) = self.tokens.get(i) else {
             return false;
         };
-        if !t.capital || t.figure.is_some() || t.flags & NAME_STOP != 0 {
+        if !t.capital || t.figure.is_some() || t.flags & (NAME_STOP | TITLE) != 0 {
             return false;
         }
         let w = self.word(i);
@@ -2709,11 +2778,8 @@ impl<'e, 't> SentenceReader<'e, 't> {
             let mut m = i;
             if weekday.is_some() {
                 // "Sunday night", "Tuesday, Oct. 4".
-                if let Some(next) = self
-                    .tokens
-                    .get(i + 1)
-                    .map(|_| self.word(i + 1).to_ascii_lowercase())
-                {
+                if let Some(next) = self.tokens.get(i + 1).map(|_| Lower::of(self.word(i + 1))) {
+                    let next = next.as_str();
                     if self.joined(i) {
                         if let Some(p) = ["morning", "afternoon", "evening", "night"]
                             .iter()
@@ -2776,6 +2842,20 @@ impl<'e, 't> SentenceReader<'e, 't> {
     }
 
     fn places(&mut self) {
+        let any = |flag: u32| self.tokens.iter().any(|t| t.flags & flag != 0);
+        let (streets, states) = (any(STREET_WORD), any(STATE_WORD));
+        if streets && memchr::memmem::find(self.text.as_bytes(), b" block of ").is_some() {
+            self.blocks();
+        }
+        if streets {
+            self.streets();
+        }
+        if states {
+            self.cities();
+        }
+    }
+
+    fn blocks(&mut self) {
         for found in BLOCK.captures_iter(self.text) {
             let (Some(whole), Some(number), Some(street)) =
                 (found.get(0), found.get(1), found.get(2))
@@ -2794,6 +2874,9 @@ impl<'e, 't> SentenceReader<'e, 't> {
                 }),
             ));
         }
+    }
+
+    fn streets(&mut self) {
         for found in STREET.captures_iter(self.text) {
             let Some(street) = found.get(1) else { continue };
             let span = Span::new(self.base + street.start(), self.base + street.end());
@@ -2811,6 +2894,9 @@ impl<'e, 't> SentenceReader<'e, 't> {
                 )),
             ));
         }
+    }
+
+    fn cities(&mut self) {
         for found in IN_CITY.captures_iter(self.text) {
             let (Some(city), Some(state)) = (found.get(1), found.get(2)) else {
                 continue;
@@ -2848,21 +2934,23 @@ const STREET_TYPES: &str = r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Dr\.
 
 static BLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(\d{{1,5}}) block of ((?:(?:[NSEW]\.|North|South|East|West|[A-Z0-9][\w'.-]*) ){{0,4}}{STREET_TYPES})(?:\W|$)"
+        r"(?-u:\b)(\d{{1,5}}) block of ((?:(?:[NSEW]\.|North|South|East|West|[A-Z0-9][A-Za-z0-9_'.-]*) ){{0,4}}{STREET_TYPES})(?-u:\b)"
     ))
     .expect("the block pattern is valid")
 });
 
 static STREET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:on|at|along|near|off|of) ((?:(?:[NSEW]\.|North|South|East|West) )?(?:[A-Z0-9][\w'-]* ){{1,3}}{STREET_TYPES})(?:\W|$)"
+        r"(?-u:\b)(?:on|at|along|near|off|of) ((?:(?:[NSEW]\.|North|South|East|West) )?(?:[A-Z0-9][A-Za-z0-9_'-]* ){{1,3}}{STREET_TYPES})(?-u:\b)"
     ))
     .expect("the street pattern is valid")
 });
 
 static IN_CITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bin ((?:[A-Z][a-z'.]+ ){0,2}[A-Z][a-z'.]+), ([A-Z][a-z.]*(?: [A-Z][a-z.]+)?)")
-        .expect("the city pattern is valid")
+    Regex::new(
+        r"(?-u:\b)in ((?:[A-Z][a-z'.]+ ){0,2}[A-Z][a-z'.]+), ([A-Z][a-z.]*(?: [A-Z][a-z.]+)?)",
+    )
+    .expect("the city pattern is valid")
 });
 
 const STATES: &[&str] = &[
@@ -3099,7 +3187,22 @@ fn date_in(text: &str) -> Option<(i32, u8, u8, Option<u16>)> {
 fn article_time(doc: &Document<'_>) -> Option<ArticleTime> {
     let text = doc.text();
     let mut best: Option<ArticleTime> = None;
-    for found in STAMP.captures_iter(text) {
+    // Only the lines that hold a stamp word are searched: most hold none.
+    let bytes = text.as_bytes();
+    let mut lines: Vec<usize> = [
+        "pdated", "PDATED", "osted", "OSTED", "ublished", "UBLISHED", "reated", "REATED",
+    ]
+    .iter()
+    .flat_map(|word| memchr::memmem::find_iter(bytes, word.as_bytes()))
+    .map(|at| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1))
+    .collect();
+    lines.sort_unstable();
+    lines.dedup();
+    let stamped = lines.into_iter().flat_map(|start| {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |i| start + i);
+        STAMP.captures_iter(&text[start..end])
+    });
+    for found in stamped {
         let (Some(word), Some(rest)) = (found.get(1), found.get(2)) else {
             continue;
         };
@@ -3206,6 +3309,45 @@ impl Story {
     /// The story's value of `subject`.
     pub fn value(&self, subject: SubjectId) -> Option<&StoryValue> {
         self.values.iter().find(|v| v.subject == subject)
+    }
+
+    /// Killed 0, implied when people were shot or injured and no article
+    /// says anyone died ("a man was shot and wounded"); `None` when a
+    /// killed figure is stated (use [`Story::value`]) or nobody was hurt.
+    /// Like [`Story::derived_injured`], a derived figure, not a claim of
+    /// the copy: a rule may fill a fact sheet with it, never report it as
+    /// what an article says.
+    pub fn derived_killed(&self) -> Option<Quantity> {
+        if self.value(SubjectId::KILLED).is_some() {
+            return None;
+        }
+        let hurt = [SubjectId::SHOT, SubjectId::INJURED]
+            .iter()
+            .filter_map(|&s| self.value(s))
+            .any(|v| v.value.low > 0.0);
+        hurt.then_some(*ZERO).flatten()
+    }
+
+    /// The number injured implied when the story states how many were
+    /// shot but not how many were injured: shot − killed, with killed 0
+    /// when no article states it ("a man was shot Tuesday" and nothing
+    /// else). `None` when an injured figure is stated (use
+    /// [`Story::value`]), or when shot or killed is not an exact figure.
+    /// A derived figure, not a claim of the copy.
+    pub fn derived_injured(&self) -> Option<Quantity> {
+        if self.value(SubjectId::INJURED).is_some() {
+            return None;
+        }
+        let shot = self.value(SubjectId::SHOT)?.value;
+        let killed = match self.value(SubjectId::KILLED) {
+            Some(k) if k.value.exact => k.value.nominal,
+            Some(_) => return None,
+            None => 0.0,
+        };
+        if !shot.exact || shot.nominal < killed {
+            return None;
+        }
+        exactly(u32::try_from((shot.nominal - killed) as i64).ok()?)
     }
 }
 

@@ -616,3 +616,29 @@ fn the_seeds_read_arrests_and_no_casualties() {
     );
     assert!(arrested.iter().any(|v| v == "8"), "{arrested:?}");
 }
+
+#[test]
+fn derived_figures_fill_what_no_article_states() {
+    let story = resolve(&[
+        article("Three people were shot, one fatally.", None),
+        article("Three people were shot.", None),
+    ]);
+    assert_eq!(story.derived_injured().map(|q| q.nominal), Some(2.0));
+    assert_eq!(story.derived_killed(), None, "killed is stated");
+    let story = resolve(&[article("A man was shot and wounded Tuesday.", None)]);
+    assert_eq!(story.derived_killed().map(|q| q.nominal), Some(0.0));
+    assert_eq!(story.derived_injured(), None, "injured is stated");
+    let story = resolve(&[article("Police said nothing more.", None)]);
+    assert_eq!(
+        (story.derived_killed(), story.derived_injured()),
+        (None, None)
+    );
+}
+
+#[test]
+fn curly_and_straight_apostrophes_are_one_name() {
+    assert_eq!(
+        names("Officer Ron O\u{2019}Brien said so."),
+        ["Ron O'Brien"]
+    );
+}
