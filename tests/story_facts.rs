@@ -268,7 +268,7 @@ fn plant_count(story: &[(String, String)]) -> Option<Planted> {
         let at = claims.stated(SubjectId::KILLED)?;
         let count = claims.count(at)?;
         (count.form == CountForm::Figure && count.value.exact)
-            .then(|| (count.figure, count.value.nominal))
+            .then_some((count.figure, count.value.nominal))
     };
     let (_, a) = figure_of(&story.first()?.1)?;
     let (span, b) = figure_of(&story.get(1)?.1)?;
@@ -441,6 +441,9 @@ fn plant_day(story: &[(String, String)]) -> Option<Planted> {
     Some(edited(story, 1, planted, 0))
 }
 
+/// Plants one class of slip in a story, when the story allows it.
+type Plant = fn(&[(String, String)]) -> Option<Planted>;
+
 fn edited(story: &[(String, String)], index: usize, text: String, other: usize) -> Planted {
     let mut story = story.to_vec();
     story[index].1 = text;
@@ -484,7 +487,7 @@ fn planted_disagreements_in_real_stories_are_reported_in_both_files() {
     };
     let stories = stories(&corpus);
     let per_class = 12;
-    let classes: [(&str, &str, fn(&[(String, String)]) -> Option<Planted>); 4] = [
+    let classes: [(&str, &str, Plant); 4] = [
         ("count", "story-count-disagrees", plant_count),
         ("age", "story-age-disagrees", plant_age),
         ("name", "name-spelled-two-ways", plant_name),
