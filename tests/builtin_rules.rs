@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use factlint::diagnostic::Diagnostic;
-use factlint::engine::lint_document;
+use factlint::engine::{lint_document, Linter};
 use factlint::render::human::render_plain;
 use factlint::rules::builtin;
 use factlint::ruleset::RuleSet;
@@ -58,16 +58,35 @@ fn shipped_regexes_compile_within_their_limits() {
 
 /// Lints one fixture file with every shipped rule, keeping `rule`'s
 /// findings.
+/// Lints one fixture: a file, or a directory of files that are the
+/// articles of one story (for rules that compare articles).
 fn lint_fixture(path: &Path, rule: &str) -> (Sources, Vec<Diagnostic>) {
     let mut sources = Sources::new();
     let rules = load_shipped(&mut sources);
-    let text = fs::read_to_string(path).expect("fixture is UTF-8");
-    let name = format!("{rule}/{}", path.file_name().unwrap().to_string_lossy());
-    let id = sources.add(SourceFile::new(name, text));
-    let findings: Vec<Diagnostic> = lint_document(&rules, &sources, id)
-        .into_iter()
-        .filter(|d| d.code == rule)
-        .collect();
+    let fixture = path.file_name().unwrap().to_string_lossy().into_owned();
+    let findings = if path.is_dir() {
+        let mut files: Vec<PathBuf> = fs::read_dir(path)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        let mut linter = Linter::new(&rules);
+        for file in files {
+            let text = fs::read_to_string(&file).expect("fixture is UTF-8");
+            let name = format!(
+                "{rule}/{fixture}/{}",
+                file.file_name().unwrap().to_string_lossy()
+            );
+            let id = sources.add(SourceFile::new(name, text));
+            linter.add(&sources, id);
+        }
+        linter.finish(&sources)
+    } else {
+        let text = fs::read_to_string(path).expect("fixture is UTF-8");
+        let id = sources.add(SourceFile::new(format!("{rule}/{fixture}"), text));
+        lint_document(&rules, &sources, id)
+    };
+    let findings = findings.into_iter().filter(|d| d.code == rule).collect();
     (sources, findings)
 }
 

@@ -208,7 +208,19 @@ fn facts_json_has_a_stable_shape() {
     let (code, stdout, _) = run_in(&manifest_dir(), &["facts", "--format", "json", "seeds/"]);
     assert_eq!(code, 0);
     let value: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
-    assert_eq!(value["version"], 1);
+    assert_eq!(value["version"], 2);
+    let story = &value["stories"][0];
+    assert_eq!(story["story"], "seeds");
+    for key in ["articles", "values", "claims"] {
+        assert!(story[key].is_array(), "no `{key}` in {story}");
+    }
+    let claim = &story["claims"][0];
+    for key in [
+        "file", "fact", "subject", "value", "interval", "text", "span", "headline", "update",
+        "context",
+    ] {
+        assert!(claim.get(key).is_some(), "no `{key}` in {claim}");
+    }
     let first = &value["facts"][0];
     for key in [
         "rule",

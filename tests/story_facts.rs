@@ -154,6 +154,10 @@ nouns = ["residents", "people", "families"]
             "story/b.txt",
             "Officials said 2,000 residents were evacuated after the fire.\n",
         ),
+        (
+            "story/c.txt",
+            "The fire forced officials to evacuate 200 residents.\n",
+        ),
     ]);
     let result = run_in(
         dir.path(),

@@ -1834,8 +1834,13 @@ impl<'e, 't> SentenceReader<'e, 't> {
             let Some(value) = quantity::parse(&self.text[range.clone()]) else {
                 continue;
             };
-            // Years.
-            if digits && value.exact && (1900.0..=2100.0).contains(&value.nominal) {
+            // Years (never written with a thousands comma: "2,000" is a
+            // count).
+            if digits
+                && value.exact
+                && (1900.0..=2100.0).contains(&value.nominal)
+                && !self.text[range.clone()].contains(',')
+            {
                 continue;
             }
             if value.percent {
