@@ -840,7 +840,18 @@ fn run(stories: Option<usize>, seed: u64) -> Vec<Tally> {
                 }
                 None => {
                     let line = plant.text[..plant.span.start as usize].matches('\n').count() + 1;
-                    tally.misses.push(format!("{name}:{line}"));
+                    let mut miss = format!("{name}:{line}");
+                    if std::env::var_os("RECALL_SHOW").is_some() {
+                        // For reading misses at a terminal; never stored.
+                        let planted = &plant.text[plant.span.range()];
+                        let others: Vec<String> = findings
+                            .iter()
+                            .filter(|f| f.code == class.rule)
+                            .map(|f| f.message.clone())
+                            .collect();
+                        miss.push_str(&format!("\n    planted: {planted:?}\n    found: {others:?}"));
+                    }
+                    tally.misses.push(miss);
                 }
             }
         }
