@@ -23,6 +23,7 @@ pub mod scope;
 pub mod sentence;
 pub mod spelling;
 pub mod structure;
+pub mod verbs;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::{Document, RoleSet};
