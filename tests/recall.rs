@@ -12,20 +12,21 @@
 //!
 //! A slip is found when a finding of the rule meant to catch it points at
 //! the planted text. The sample in `cargo test` (`RECALL_STORIES`, default
-//! 40) must find at least 90% of every class; `bench/recall` runs every
+//! 80) must find at least 90% of every class; `bench/recall` runs every
 //! story in release mode and prints the same table.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use factlint::diagnostic::Diagnostic;
+use factlint::document::attribution::DEFAULT_VERBS;
 use factlint::document::{Document, Role};
 use factlint::engine::lint_document;
 use factlint::rules::{builtin, RuleFile, RuleSet};
 use factlint::source::{SourceFile, Sources, Span};
 
 /// The stories sampled when `RECALL_STORIES` is not set.
-const DEFAULT_STORIES: usize = 40;
+const DEFAULT_STORIES: usize = 80;
 /// The least recall every class must reach.
 const TARGET: f64 = 0.9;
 /// Classes planted fewer times than this are reported but not asserted.
@@ -501,9 +502,13 @@ fn double_space(article: &Article<'_>, random: &mut Random) -> Option<Plant> {
 /// A production note left in the copy.
 fn placeholder(article: &Article<'_>, random: &mut Random) -> Option<Plant> {
     const NOTES: &[&str] = &["TK", "TKTK", "[link]", "[TK]", "XX", "(more to follow)"];
+    // `XX` after a capitalised word is a numeral (`Super Bowl XX`), which
+    // the rule leaves alone: notes go after a lowercase word.
     let spaces: Vec<usize> = spaces_by_context(article)
         .into_iter()
-        .filter(|&(c, _)| c == Context::Middle)
+        .filter(|&(c, at)| {
+            c == Context::Middle && article.text.as_bytes()[at - 1].is_ascii_lowercase()
+        })
         .map(|(_, at)| at)
         .collect();
     let &at = random.pick(&candidates_or_none(&spaces)?);
@@ -518,10 +523,12 @@ fn placeholder(article: &Article<'_>, random: &mut Random) -> Option<Plant> {
 /// A paragraph pasted again one to four paragraphs later.
 fn duplicated_paragraph(article: &Article<'_>, random: &mut Random) -> Option<Plant> {
     let doc = &article.doc;
+    // Not in the first three paragraphs: a paragraph repeated there is a
+    // scraped teaser above its lede, which the rule leaves alone by design.
     let prose: Vec<usize> = article
         .prose()
         .into_iter()
-        .filter(|&p| word_ranges(doc.slice(doc.paragraphs[p].span)).len() >= 8)
+        .filter(|&p| p >= 3 && word_ranges(doc.slice(doc.paragraphs[p].span)).len() >= 8)
         .collect();
     let &p = random.pick(&candidates_or_none(&prose)?);
     let target = (p + 1 + random.below(4)).min(doc.paragraphs.len() - 1);
@@ -548,18 +555,18 @@ fn lone_quote(article: &Article<'_>, random: &mut Random) -> Option<Plant> {
         "We have asked for more patrols on this block for years.",
     ];
     let doc = &article.doc;
+    // A neighbour names a speaker when it has a quotation, ends in a
+    // colon, or holds a verb of saying of the document model's list (or a
+    // pronoun that may be the speaker): the rule reads all of these.
     let names_speaker = |p: usize| {
         let text = doc.slice(doc.paragraphs[p].span);
-        let lower = text.to_lowercase();
         text.ends_with(':')
             || text.contains(['“', '”', '"'])
-            || [
-                "said", "says", "say ", "told", "tell", "according", "statement", "asked", "added",
-                "explained", "stated", "wrote", "noted", "he ", "she ", "they ", "recalled",
-                "describ", "called", "urged", "added",
-            ]
-            .iter()
-            .any(|w| lower.contains(w))
+            || factlint::document::words(text).any(|w| {
+                let word = text[w.range()].to_lowercase();
+                DEFAULT_VERBS.contains(&word.as_str())
+                    || ["he", "she", "they", "according"].contains(&word.as_str())
+            })
     };
     let slots: Vec<usize> = (2..doc.paragraphs.len())
         .filter(|&p| !names_speaker(p - 1) && !names_speaker(p))
