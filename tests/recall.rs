@@ -161,7 +161,10 @@ fn near_duplicate_sentence(article: &Article<'_>, random: &mut Random) -> Option
     let sentences = doc.paragraphs[target].sentences.clone();
     let slot = random.below(sentences.len() + 1);
     let (at, text) = if slot == sentences.len() {
-        (doc.paragraphs[target].span.end as usize, format!(" {repeat}"))
+        (
+            doc.paragraphs[target].span.end as usize,
+            format!(" {repeat}"),
+        )
     } else {
         (
             doc.sentences[sentences.start + slot].span.start as usize,
@@ -376,7 +379,10 @@ fn repeated_small_word(article: &Article<'_>, random: &mut Random) -> Option<Pla
             let previous = k
                 .checked_sub(1)
                 .map(|j| text[words[j].clone()].to_lowercase());
-            if previous.as_deref().is_some_and(|p| PARTICLE_VERBS.contains(&p)) {
+            if previous
+                .as_deref()
+                .is_some_and(|p| PARTICLE_VERBS.contains(&p))
+            {
                 continue;
             }
             let at = span.start as usize + w.start..span.start as usize + w.end;
@@ -715,7 +721,9 @@ fn wrap(text: &str) -> Option<String> {
                 if let Some(space) = last_space.take() {
                     bytes[space] = b'\n';
                     line_start = space + 1;
-                    column = String::from_utf8_lossy(&bytes[line_start..=i]).chars().count();
+                    column = String::from_utf8_lossy(&bytes[line_start..=i])
+                        .chars()
+                        .count();
                 }
             }
         }
@@ -846,7 +854,10 @@ fn run(stories: Option<usize>, seed: u64) -> Vec<Tally> {
                     }
                 }
                 None => {
-                    let line = plant.text[..plant.span.start as usize].matches('\n').count() + 1;
+                    let line = plant.text[..plant.span.start as usize]
+                        .matches('\n')
+                        .count()
+                        + 1;
                     let mut miss = format!("{name}:{line}");
                     if std::env::var_os("RECALL_SHOW").is_some() {
                         // For reading misses at a terminal; never stored.
@@ -856,7 +867,9 @@ fn run(stories: Option<usize>, seed: u64) -> Vec<Tally> {
                             .filter(|f| f.code == class.rule)
                             .map(|f| f.message.clone())
                             .collect();
-                        miss.push_str(&format!("\n    planted: {planted:?}\n    found: {others:?}"));
+                        miss.push_str(&format!(
+                            "\n    planted: {planted:?}\n    found: {others:?}"
+                        ));
                     }
                     tally.misses.push(miss);
                 }
@@ -890,10 +903,7 @@ fn report(tallies: &[Tally]) -> String {
         if tally.fixes > 0 || class.rule == "mid-word-capital" {
             out.push_str(&format!(
                 "{:<30} fixes offered {} of {}, of which {} give the original back\n",
-                "",
-                tally.fixes,
-                tally.found,
-                tally.right_fixes
+                "", tally.fixes, tally.found, tally.right_fixes
             ));
         }
     }

@@ -663,10 +663,7 @@ impl RepeatedUnits {
                 let whole = |piece: &Piece| doc.paragraphs[piece.paragraph].sentences.len() == 1;
                 if j - i < self.min_distance
                     || later.paragraph - earlier.paragraph < self.min_paragraph_distance
-                    || (self.skip_paragraphs
-                        && !self.paragraphs
-                        && whole(earlier)
-                        && whole(later))
+                    || (self.skip_paragraphs && !self.paragraphs && whole(earlier) && whole(later))
                     || earlier.section != later.section
                 {
                     continue;

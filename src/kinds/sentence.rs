@@ -68,11 +68,12 @@ pub struct SentenceCheck {
     when: RuleRegex,
     require: Option<RuleRegex>,
     require_verb: bool,
-    after: Option<RuleRegex>,
+    // Boxed, as rarely set: kinds are variants of one enum, kept small.
+    after: Option<Box<RuleRegex>>,
     unless: Option<RuleRegex>,
     min_words: usize,
     max_words: usize,
-    hint: Option<(RuleRegex, Template)>,
+    hint: Option<Box<(RuleRegex, Template)>>,
     terminated_only: bool,
     quotes: QuoteFilter,
 }
@@ -124,7 +125,7 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Sentenc
             let names = placeholders(&when);
             let regex = compile_regex(&hint, source, reader.errors);
             let note = Template::parse(&note, source, &names, reader.errors);
-            Some(Some((regex?, note?)))
+            Some(Some(Box::new((regex?, note?))))
         }
         (None, None) => Some(None),
         (Some(raw), None) | (None, Some(raw)) => {
@@ -141,7 +142,7 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Sentenc
         when,
         require: require?,
         require_verb,
-        after: after?,
+        after: after?.map(Box::new),
         unless: unless?,
         min_words,
         max_words,
@@ -186,11 +187,8 @@ impl SentenceCheck {
                     .checked_sub(1)
                     .map(|i| &doc.sentences[i])
                     .filter(|p| p.paragraph == sentence.paragraph);
-                let follows = previous.is_some_and(|p| {
-                    after
-                        .for_characters(characters)
-                        .is_match(doc.slice(p.span))
-                });
+                let follows = previous
+                    .is_some_and(|p| after.for_characters(characters).is_match(doc.slice(p.span)));
                 if !follows {
                     continue;
                 }
@@ -213,7 +211,7 @@ impl SentenceCheck {
                 group => selected.name(group).map(|m| m.as_str()),
             };
             let mut diagnostic = rule.report(file, sentence.span, values);
-            if let Some((hint, note)) = &self.hint {
+            if let Some((hint, note)) = self.hint.as_deref() {
                 if hint.for_characters(characters).is_match(text) {
                     diagnostic.notes = vec![note.render(values)];
                 }

@@ -28,6 +28,7 @@ use crate::document::words;
 
 /// Verbs wherever they stand: auxiliaries, modals, contractions and
 /// irregular past forms and participles that are not also common nouns.
+#[rustfmt::skip]
 const ALWAYS: &[&str] = &[
     "am", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having",
     "do", "does", "did", "done", "will", "would", "can", "could", "may", "might", "must",
@@ -50,6 +51,7 @@ const ALWAYS: &[&str] = &[
 
 /// Common verbs in their base form; every regular inflection of each is a
 /// verb too (outside a noun phrase).
+#[rustfmt::skip]
 const BASES: &[&str] = &[
     "accept", "accuse", "act", "add", "admit", "agree", "aim", "air", "allege", "allow",
     "announce", "answer", "appear", "apply", "argue", "arrest", "arrive", "ask", "attack",
@@ -76,6 +78,7 @@ const BASES: &[&str] = &[
 
 /// Verbs that open an imperative sentence in news copy (`Call police at
 /// ...`): as a capitalised first word, a verb.
+#[rustfmt::skip]
 const IMPERATIVES: &[&str] = &[
     "call", "contact", "visit", "see", "read", "watch", "click", "go", "check", "send", "email",
     "text", "submit", "follow", "join", "tune", "stay", "find", "get", "learn", "share", "sign",
@@ -83,6 +86,7 @@ const IMPERATIVES: &[&str] = &[
 ];
 
 /// Words that open a noun phrase.
+#[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "his", "her", "its", "their", "our", "your", "my", "this", "that", "these",
     "those", "another", "each", "every", "no", "some", "any", "whose",
@@ -102,8 +106,7 @@ fn inflections(base: &str) -> Vec<String> {
     let last = base.chars().next_back().unwrap_or(' ');
     let before_last = base.chars().rev().nth(1).unwrap_or(' ');
     let vowel = |c: char| "aeiou".contains(c);
-    let third = if base.ends_with(['s', 'x', 'z']) || base.ends_with("sh") || base.ends_with("ch")
-    {
+    let third = if base.ends_with(['s', 'x', 'z']) || base.ends_with("sh") || base.ends_with("ch") {
         format!("{base}es")
     } else if last == 'y' && !vowel(before_last) {
         format!("{}ies", &base[..base.len() - 1])
@@ -115,9 +118,15 @@ fn inflections(base: &str) -> Vec<String> {
     // nothing and covers `travelled`/`traveled`.
     let doubled = format!("{base}{last}");
     let (past, ing) = if last == 'e' {
-        (format!("{base}d"), format!("{}ing", &base[..base.len() - 1]))
+        (
+            format!("{base}d"),
+            format!("{}ing", &base[..base.len() - 1]),
+        )
     } else if last == 'y' && !vowel(before_last) {
-        (format!("{}ied", &base[..base.len() - 1]), format!("{base}ing"))
+        (
+            format!("{}ied", &base[..base.len() - 1]),
+            format!("{base}ing"),
+        )
     } else {
         (format!("{base}ed"), format!("{base}ing"))
     };
