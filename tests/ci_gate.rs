@@ -228,6 +228,21 @@ fn fix_applies_unambiguous_fixes_and_touches_nothing_else() {
 }
 
 #[test]
+fn fix_deletes_a_stray_letter_only_where_that_is_the_one_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    // A stray letter opening a clause before a known word is fixed; two
+    // words run together, a name and a capital mid-clause are not.
+    let original = "In July, aArrests rose sharply. tThe border stayed open.\n\nCrossings fell, and inArrests followed. xJohnson spoke, and a rEport came out.\n";
+    write(dir.path(), "story.txt", original);
+    let diff = run_in(dir.path(), &["--diff", "story.txt"]);
+    assert_eq!(diff.0, 1, "something to fix");
+    insta::assert_snapshot!("fix_diff_stray_letter", diff.1);
+    let (_, stdout, stderr) = run_in(dir.path(), &["--fix", "--format", "short", "story.txt"]);
+    assert!(stderr.contains("fixed 2 findings in 1 file"), "{stderr}");
+    assert_eq!(stdout.lines().count(), 3, "{stdout}");
+}
+
+#[test]
 fn markdown_code_front_matter_urls_and_html_are_not_linted() {
     let dir = tempfile::tempdir().unwrap();
     write(

@@ -413,6 +413,12 @@ fn previous_paragraph(
     let text = doc.text();
     let paragraph = &doc.paragraphs[quote.paragraph];
     let previous = doc.paragraphs.get(quote.paragraph.checked_sub(1)?)?;
+    // Only the copy names a speaker: a caption, a share bar or a link
+    // label before a quotation attributes nothing, even when it ends in a
+    // colon or a quotation of its own.
+    if previous.role != Role::Prose {
+        return None;
+    }
     let opens_paragraph = quote.span.start == paragraph.span.start;
     if opens_paragraph {
         let previous_text = text[previous.span.range()].trim_end();
@@ -442,7 +448,7 @@ fn previous_paragraph(
             }
         }
     }
-    if stands_alone && previous.role == Role::Prose {
+    if stands_alone {
         return search_any(doc, within_reach(text, quote, previous.span), verbs)
             .or_else(|| names_a_speaker(doc, index, quote.paragraph - 1));
     }

@@ -712,6 +712,16 @@ pub(super) fn classify(
             out[index].role = Role::Headline;
         }
     }
+    // A label for links or a section (`Related Coverage:`, `RELATED:`) as
+    // the very last paragraph has nothing under it: it is not furniture
+    // carrying its own content (a share bar, a label followed by its
+    // links) but a heading whose content is missing, and the rules on
+    // headings and on how copy ends read it as one.
+    if let Some(last) = slices.len().checked_sub(1) {
+        if out[last].role == Role::Boilerplate && is_bare_label(slices[last]) {
+            out[last].role = Role::Headline;
+        }
+    }
     // Versions of an updated story: a new one starts at an update marker,
     // at a separator line (`-----`), and at a dateline after the first one
     // (an earlier version of the story pasted below the new one).
@@ -733,6 +743,19 @@ pub(super) fn classify(
         class.section = section;
     }
     out
+}
+
+/// The most words of a label [`is_bare_label`] takes.
+const MAX_LABEL_WORDS: usize = 6;
+
+/// Whether a paragraph is a label and nothing else: a few words ending in
+/// a colon, with no link, handle or figure in them.
+fn is_bare_label(text: &str) -> bool {
+    let text = text.trim();
+    text.ends_with(':')
+        && count_words(text, MAX_LABEL_WORDS + 1) <= MAX_LABEL_WORDS
+        && !text.contains(['@', '/', '|', '·', '•'])
+        && !text.contains(|c: char| c.is_ascii_digit())
 }
 
 /// What the classifier knows of a paragraph before testing it.

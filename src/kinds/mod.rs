@@ -24,6 +24,7 @@ pub mod sentence;
 pub mod spelling;
 pub mod story;
 pub mod structure;
+pub mod verbs;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::{Document, RoleSet};

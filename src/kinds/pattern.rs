@@ -17,6 +17,12 @@
 //! - `replace`: the suggested replacement for the flagged text (the `span`
 //!   group if there is one, else the whole match), with `$1` or `${name}`
 //!   for groups; shown as `help: replace with ...` and used by `--fix`.
+//! - `fix_stray_letter`: for a match that is one lowercase letter glued
+//!   to a capitalised word (`aArrests`) at the start of a sentence or a
+//!   clause, a fix that deletes the letter, when the word is known: in the
+//!   misspelling list's corrections, or written in lowercase elsewhere in
+//!   the document. Two words run together (`inArrests`), a name
+//!   (`xJohnson`) or a word mid-clause get no fix (default false).
 //! - `scope`: `line` (default), `sentence`, `paragraph` or `document`.
 //!
 //! Templates may use `{match}` (the flagged text) and any named group.
@@ -40,6 +46,7 @@ pub const INFO: KindInfo = KindInfo {
         "exceptions",
         "exception_pattern",
         "replace",
+        "fix_stray_letter",
         "scope",
     ],
 };
@@ -51,6 +58,7 @@ pub struct Pattern {
     exceptions: Vec<String>,
     exception_pattern: Option<RuleRegex>,
     replace: Option<String>,
+    fix_stray_letter: bool,
     scope: Scope,
 }
 
@@ -59,6 +67,7 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Pattern
     let exceptions = reader.string_list("exceptions").unwrap_or_default();
     let exception_pattern = reader.string("exception_pattern");
     let replace = reader.string("replace");
+    let fix_stray_letter = reader.bool("fix_stray_letter").unwrap_or(false);
     let scope = Scope::read(reader, Scope::Line);
 
     let regex = compile_regex(&pattern?, source, reader.errors);
@@ -79,6 +88,7 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Pattern
         exceptions: exceptions.into_iter().map(|e| e.value).collect(),
         exception_pattern,
         replace: replace.map(|r| r.value),
+        fix_stray_letter,
         scope: scope?,
     })
 }
@@ -234,6 +244,16 @@ impl Pattern {
                         });
                     }
                 }
+                if self.fix_stray_letter
+                    && diagnostic.fix.is_none()
+                    && is_stray_letter(doc, &haystack[..flagged.start], text)
+                {
+                    diagnostic.fix = Some(Fix {
+                        file,
+                        span: Span::new(span.start as usize, span.start as usize + 1),
+                        replacement: String::new(),
+                    });
+                }
                 out.push(diagnostic);
             }
         }
@@ -257,6 +277,46 @@ impl Pattern {
             .map_or(haystack.len(), |i| flagged.end + i);
         exception.is_match(&haystack[start..end])
     }
+}
+
+/// Whether `text`, found after `before` in its unit, is one stray
+/// lowercase letter before a capitalised word that is known (in the
+/// misspelling list's corrections, or in lowercase elsewhere in `doc`),
+/// at the start of a sentence or a clause: the one reading of `aArrests`
+/// that needs no judgement.
+fn is_stray_letter(doc: &Document<'_>, before: &str, text: &str) -> bool {
+    let mut chars = text.chars();
+    let (Some(stray), Some(capital)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let rest = chars.as_str();
+    if !stray.is_ascii_lowercase()
+        || !capital.is_uppercase()
+        || rest.is_empty()
+        || !rest.chars().all(char::is_lowercase)
+    {
+        return false;
+    }
+    let opening = before
+        .trim_end()
+        .trim_end_matches(['“', '"', '‘', '\'', '(', '['])
+        .trim_end();
+    let starts_clause =
+        opening.is_empty() || opening.ends_with(['.', '!', '?', ',', ';', ':', '—', '–']);
+    if !starts_clause {
+        return false;
+    }
+    let word = format!("{}{rest}", capital.to_lowercase());
+    crate::kinds::spelling::is_known_word(&word) || written_in_lowercase(doc.text(), &word)
+}
+
+/// Whether `word` (lowercase) stands in `text` as a word of its own.
+fn written_in_lowercase(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// The byte offset just past the character at `at` (or `at + 1` at the end).

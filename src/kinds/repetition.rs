@@ -60,8 +60,16 @@
 //!   `min_words` (default 8), `skip_heading` (default true),
 //!   `skip_adjacent` (default false), `min_distance` (default 1: units
 //!   closer than this are not compared; `skip_adjacent` is 2),
+//!   `min_paragraph_distance` (default 0: sentences whose paragraphs are
+//!   closer than this many paragraphs are not compared; 1 compares only
+//!   sentences of different paragraphs), `skip_paragraphs` (default
+//!   false: with `unit = "sentence"`, two sentences that are each a whole
+//!   paragraph are not compared, a paragraph said twice being the business
+//!   of a paragraph rule),
 //!   `skip_conflicting_numbers` (default
-//!   true), `max_per_document` (default 0, no limit), `unless` (a regex).
+//!   true), `skip_conflicting_names` (default false: similar pairs in which
+//!   each unit has a capitalised word that the other lacks, which say the
+//!   same of two people), `max_per_document` (default 0, no limit), `unless` (a regex).
 //!
 //! Templates may use `{word}` and `{match}` (`the the`) for words;
 //! `{excerpt}` (the start of the later unit), `{unit}` (`paragraph`, or
@@ -97,7 +105,10 @@ pub const INFO: KindInfo = KindInfo {
         "skip_heading",
         "skip_adjacent",
         "min_distance",
+        "min_paragraph_distance",
+        "skip_paragraphs",
         "skip_conflicting_numbers",
+        "skip_conflicting_names",
         "max_per_document",
         "unless",
     ],
@@ -113,7 +124,10 @@ const UNIT_OPTIONS: &[&str] = &[
     "skip_heading",
     "skip_adjacent",
     "min_distance",
+    "min_paragraph_distance",
+    "skip_paragraphs",
     "skip_conflicting_numbers",
+    "skip_conflicting_names",
     "max_per_document",
     "unless",
 ];
@@ -166,7 +180,16 @@ pub struct RepeatedUnits {
     /// Units closer than this (in units) are not compared; 1 compares
     /// neighbours, 2 is `skip_adjacent`.
     min_distance: usize,
+    /// Units whose paragraphs are closer than this (in paragraphs) are
+    /// not compared; 1 compares only sentences of different paragraphs.
+    min_paragraph_distance: usize,
+    /// Sentences: a pair of sentences that are each a whole paragraph is
+    /// not compared (a paragraph said twice is the paragraph rules').
+    skip_paragraphs: bool,
     skip_conflicting_numbers: bool,
+    /// Similar pairs in which each unit has a capitalised word that the
+    /// other lacks: the same sentence about two people.
+    skip_conflicting_names: bool,
     max_per_document: usize,
     unless: Option<RuleRegex>,
 }
@@ -209,7 +232,10 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Repetit
     let skip_heading = reader.bool("skip_heading").unwrap_or(true);
     let skip_adjacent = reader.bool("skip_adjacent").unwrap_or(false);
     let min_distance = reader.count("min_distance").unwrap_or(1);
+    let min_paragraph_distance = reader.count("min_paragraph_distance").unwrap_or(0);
+    let skip_paragraphs = reader.bool("skip_paragraphs").unwrap_or(false);
     let skip_conflicting_numbers = reader.bool("skip_conflicting_numbers").unwrap_or(true);
+    let skip_conflicting_names = reader.bool("skip_conflicting_names").unwrap_or(false);
     let max_per_document = reader.count("max_per_document").unwrap_or(0);
     let unless = reader.string("unless");
 
@@ -281,7 +307,10 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Repetit
         min_words,
         skip_heading,
         min_distance: min_distance.max(if skip_adjacent { 2 } else { 1 }),
+        min_paragraph_distance,
+        skip_paragraphs,
         skip_conflicting_numbers,
+        skip_conflicting_names,
         max_per_document,
         unless,
     }))
@@ -532,6 +561,8 @@ struct Piece {
     eligible: bool,
     /// The version of an updated story it belongs to.
     section: usize,
+    /// The index of its paragraph.
+    paragraph: usize,
 }
 
 impl Pieces {
@@ -566,7 +597,7 @@ impl Pieces {
 
     /// Ends the piece being built, at `span`: its words are those added
     /// since the last piece ended, dropped unless it is `eligible`.
-    fn end_piece(&mut self, span: Span, section: usize, eligible: bool) {
+    fn end_piece(&mut self, span: Span, section: usize, paragraph: usize, eligible: bool) {
         let words = self.list.last().map_or(0, |p| p.words.end);
         let numbers = self.list.last().map_or(0, |p| p.numbers.end);
         if !eligible {
@@ -590,6 +621,7 @@ impl Pieces {
             numbers: numbers..kept,
             eligible,
             section,
+            paragraph,
         });
     }
 }
@@ -634,7 +666,12 @@ impl RepeatedUnits {
             for &i in &earlier_ones {
                 let earlier = &pieces.list[i];
                 // Too close, or in another version of an updated story.
-                if j - i < self.min_distance || earlier.section != later.section {
+                let whole = |piece: &Piece| doc.paragraphs[piece.paragraph].sentences.len() == 1;
+                if j - i < self.min_distance
+                    || later.paragraph - earlier.paragraph < self.min_paragraph_distance
+                    || (self.skip_paragraphs && !self.paragraphs && whole(earlier) && whole(later))
+                    || earlier.section != later.section
+                {
                     continue;
                 }
                 let same = pieces.tokens(i) == pieces.tokens(j);
@@ -652,7 +689,10 @@ impl RepeatedUnits {
                         continue;
                     }
                     let score = similarity(pieces.tokens(i), pieces.tokens(j));
-                    if score < self.threshold {
+                    if score < self.threshold
+                        || (self.skip_conflicting_names
+                            && conflicting_names(doc.slice(earlier.span), doc.slice(later.span)))
+                    {
                         continue;
                     }
                     score
@@ -756,7 +796,7 @@ impl RepeatedUnits {
                 scan_words(text, |id, figure| pieces.push_word(id, figure));
                 eligible = pieces.words_pushed() >= self.min_words;
             }
-            pieces.end_piece(span, doc.paragraphs[paragraph].section, eligible);
+            pieces.end_piece(span, doc.paragraphs[paragraph].section, paragraph, eligible);
         };
         if self.paragraphs {
             for (index, paragraph) in doc.paragraphs.iter().enumerate() {
@@ -769,6 +809,22 @@ impl RepeatedUnits {
         }
         pieces
     }
+}
+
+/// Whether each of two texts has a capitalised word that the other lacks:
+/// the same sentence said of two people or places (`Karen Olsen was taken
+/// ...` / `Peter Olsen was taken ...`). A word dropped from a copy makes
+/// no conflict: the copy lacks a word but has none the other lacks.
+fn conflicting_names(a: &str, b: &str) -> bool {
+    let names = |text: &str| -> Vec<String> {
+        words(text)
+            .map(|w| &text[w.range()])
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (names(a), names(b));
+    a.iter().any(|n| !b.contains(n)) && b.iter().any(|n| !a.contains(n))
 }
 
 /// Calls `each` with every word of `text`, exactly as [`words`] finds
@@ -1563,7 +1619,7 @@ mod tests {
             for _ in 0..next(20) {
                 pieces.push_word(next(30), false);
             }
-            pieces.end_piece(Span::new(0, 0), 0, next(10) != 0);
+            pieces.end_piece(Span::new(0, 0), 0, 0, next(10) != 0);
         }
         let eligible = |k: usize| pieces.list[k].eligible;
         let sorted = sorted_tokens(&pieces);
@@ -1614,7 +1670,7 @@ mod tests {
                     let word = random.below(vocabulary) as u64;
                     pieces.push_word(word << (word % 3 * 20), false);
                 }
-                pieces.end_piece(Span::new(0, 0), 0, random.below(8) != 0);
+                pieces.end_piece(Span::new(0, 0), 0, 0, random.below(8) != 0);
             }
             let sorted = sorted_tokens(&pieces);
             let candidates = Candidates::new(&pieces, 0.65);
@@ -1648,7 +1704,7 @@ mod tests {
                 for _ in 0..random.below(12) {
                     pieces.push_word(random.below(6) as u64, false);
                 }
-                pieces.end_piece(Span::new(0, 0), 0, random.below(5) != 0);
+                pieces.end_piece(Span::new(0, 0), 0, 0, random.below(5) != 0);
             }
             let elements = Elements::of(&pieces);
             // The same (word, occurrence) is the same element everywhere,
@@ -1829,7 +1885,7 @@ mod tests {
             for &id in ids {
                 pieces.push_word(id, id != 1);
             }
-            pieces.end_piece(Span::new(0, 0), 0, eligible);
+            pieces.end_piece(Span::new(0, 0), 0, 0, eligible);
         }
         assert_eq!(pieces.tokens(0), [3, 1, 3]);
         assert_eq!(pieces.numbers(0), [3]);

@@ -52,6 +52,7 @@
 
 mod filter;
 mod list;
+pub use list::is_known_word;
 
 use std::borrow::Cow;
 use std::collections::HashSet;

@@ -13,10 +13,17 @@
 //! ## Options
 //! - `check`: `ending`, `empty` or `headline-length`.
 //! - `unless` (ending): a regex; a last line matching it is fine (sign-offs,
-//!   bylines, credits, share buttons).
+//!   bylines, credits, share buttons, promotions).
+//! - `unless_heading` (ending): a regex; a last line in Title Case (not a
+//!   colon line) matching it is fine: navigation buttons such as `Related
+//!   Stories` or `Comments`, which are the page's, not the copy's.
 //! - `promise` (ending): a regex; when given, a closing colon line counts
 //!   only if it matches, i.e. promises content (`the following
-//!   statement:`), which leaves out navigation such as `Related content:`.
+//!   statement:`), or is a label (below).
+//! - `max_label_words` (ending): a closing colon line of at most this many
+//!   words is a label for a list or a section (`Related Coverage:`, `More
+//!   on this story:`) and dangles whatever its words, since nothing follows
+//!   it; default 0, no label counts.
 //! - `max_heading_words` (ending): longest line taken as a heading,
 //!   default 8; `min_heading_words`, shortest, default 4 (shorter lines
 //!   are mostly buttons, labels and credits). A line with digits is never
@@ -29,7 +36,7 @@
 use crate::rule_regex::RuleRegex;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::{is_title_case, Document};
+use crate::document::{is_title_case, words, Document};
 use crate::rules::reader::TableReader;
 use crate::rules::KindInfo;
 use crate::rules::{compile_regex, RuleHead};
@@ -41,7 +48,9 @@ pub const INFO: KindInfo = KindInfo {
     options: &[
         "check",
         "unless",
+        "unless_heading",
         "promise",
+        "max_label_words",
         "max_heading_words",
         "min_heading_words",
         "max_length",
@@ -59,7 +68,9 @@ enum Check {
 pub struct StructureCheck {
     check: Check,
     unless: Option<RuleRegex>,
+    unless_heading: Option<RuleRegex>,
     promise: Option<RuleRegex>,
+    max_label_words: usize,
     max_heading_words: usize,
     min_heading_words: usize,
     max_length: usize,
@@ -76,16 +87,21 @@ pub fn compile(reader: &mut TableReader<'_, '_>, source: &str) -> Option<Structu
         .map(|c| c.unwrap_or(Check::Ending))
         .ok();
     let unless = reader.string("unless");
+    let unless_heading = reader.string("unless_heading");
     let promise = reader.string("promise");
+    let max_label_words = reader.count("max_label_words").unwrap_or(0);
     let max_heading_words = reader.count("max_heading_words").unwrap_or(8);
     let min_heading_words = reader.count("min_heading_words").unwrap_or(4);
     let max_length = reader.count("max_length").unwrap_or(100);
     let unless = unless.map(|raw| compile_regex(&raw, source, reader.errors));
+    let unless_heading = unless_heading.map(|raw| compile_regex(&raw, source, reader.errors));
     let promise = promise.map(|raw| compile_regex(&raw, source, reader.errors));
     Some(StructureCheck {
         check: check?,
         unless: unless.map_or(Some(None), |r| r.map(Some))?,
+        unless_heading: unless_heading.map_or(Some(None), |r| r.map(Some))?,
         promise: promise.map_or(Some(None), |r| r.map(Some))?,
+        max_label_words,
         max_heading_words,
         min_heading_words,
         max_length,
@@ -149,8 +165,18 @@ impl StructureCheck {
         if self.unless.as_ref().is_some_and(|u| u.is_match(line)) {
             return;
         }
-        let promises = || self.promise.as_ref().is_none_or(|p| p.is_match(line));
-        if (line.ends_with(':') && promises()) || self.is_heading(line) {
+        let dangles = if line.ends_with(':') {
+            // A label (`Related Coverage:`) promises whatever its words.
+            words(line).take(self.max_label_words + 1).count() <= self.max_label_words
+                || self.promise.as_ref().is_none_or(|p| p.is_match(line))
+        } else {
+            self.is_heading(line)
+                && !self
+                    .unless_heading
+                    .as_ref()
+                    .is_some_and(|u| u.is_match(line))
+        };
+        if dangles {
             out.push(rule.report(file, span, |name| match name {
                 "line" => Some(line),
                 _ => None,

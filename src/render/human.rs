@@ -40,7 +40,9 @@ pub fn to_codespan(diagnostic: &Diagnostic) -> CsDiagnostic<FileId> {
     if let Some(help) = &diagnostic.help {
         notes.push(format!("help: {help}"));
     }
-    if let Some(fix) = &diagnostic.fix {
+    // The replacement is the help of a rule with none of its own; a rule's
+    // own help says what to do, and `--diff` shows the replacement.
+    if let (Some(fix), None) = (&diagnostic.fix, &diagnostic.help) {
         notes.push(format!("help: {}", describe_fix(&fix.replacement)));
     }
     CsDiagnostic::new(severity)

@@ -12,6 +12,9 @@
 //! words shorter or longer (in bytes) than every key match nothing.
 
 use std::ops::RangeInclusive;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use unicase::UniCase;
 
@@ -69,6 +72,24 @@ pub fn corrections(word: &str) -> Option<Vec<&'static str>> {
     })
 }
 
+/// Whether `lower` (a lowercase word) is a correctly spelt word as far as
+/// the list knows: one of the corrections it gives for some misspelling.
+/// Some 22,000 words, collected on first use (only when a rule asks, which
+/// on real copy is rare).
+pub fn is_known_word(lower: &str) -> bool {
+    static KNOWN: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+        let count = CORRECTION_STARTS.len() / 4 - 1;
+        (0..count)
+            .flat_map(|i| {
+                CORRECTIONS[offset(CORRECTION_STARTS, i)..offset(CORRECTION_STARTS, i + 1)]
+                    .split('\n')
+            })
+            .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_lowercase()))
+            .collect()
+    });
+    KNOWN.contains(lower)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +113,14 @@ mod tests {
             count += 1;
         }
         assert!(count > 90_000, "{count}");
+    }
+
+    #[test]
+    fn corrections_make_a_word_list() {
+        for word in ["arrests", "police", "officials", "the"] {
+            assert!(is_known_word(word), "{word}");
+        }
+        assert!(!is_known_word("aarrests"));
     }
 
     #[test]
